@@ -114,7 +114,7 @@ public final class PhysicalPlan {
             timer.scheduleAtFixedRate(() -> safePunctuate(clock), period, period, TimeUnit.NANOSECONDS);
         }
         state = State.RUNNING;
-        LOG.info("plan {} started: {} stage(s)", name, stages.size());
+        LOG.debug("plan {} started: {} stage(s)", name, stages.size());
     }
 
     private void safePunctuate(EpochClock clock) {
@@ -150,7 +150,7 @@ public final class PhysicalPlan {
             timer = null;
         }
         state = State.STOPPED;
-        LOG.info("plan {} stopped", name);
+        LOG.debug("plan {} stopped", name);
     }
 
     public synchronized boolean isRunning() {
