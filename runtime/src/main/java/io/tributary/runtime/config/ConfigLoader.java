@@ -150,7 +150,10 @@ public final class ConfigLoader {
             if (parts.size() > 2 && parts.get(0).equals("profiles")) {
                 relative = ConfigUtil.joinPath(parts.subList(2, parts.size()));
             }
-            if (!known.contains(relative)) {
+            if (relative.startsWith("executor.lanes.critical.weight") || relative.startsWith("executor.lanes.critical.maxWait")) {
+                problems.add(new ConfigProblem("tributary." + key, "CRITICAL is always served first: it has no weight"
+                        + " or maxWait" + SettingsReader.origin(e.getValue())));
+            } else if (!known.contains(relative)) {
                 String hint = closest(relative, known);
                 problems.add(new ConfigProblem("tributary." + key, "unknown setting"
                         + (hint != null ? "; did you mean tributary." + hint + "?" : "")

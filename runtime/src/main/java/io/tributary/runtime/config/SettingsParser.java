@@ -36,27 +36,36 @@ final class SettingsParser {
 
     private static ExecutorSettings executor(SettingsReader r, int cores) {
         String p = "tributary.executor.";
+        Duration micro = Duration.ofNanos(1_000);
         int min = r.intIn(p + "minWorkers", 1, MAX_WORKERS);
         int max = r.intIn(p + "maxWorkers", 0, MAX_WORKERS);
-        int effectiveMax = max == 0 ? Math.min(MAX_WORKERS, Math.max(1, 2 * cores)) : max;
+        int effectiveMax = max == 0 ? Math.min(MAX_WORKERS, Math.max(min, 2 * cores)) : max;
         if (max != 0 && min > max) {
             r.problem(p + "minWorkers", "expected at most maxWorkers (" + max + "), was " + min);
         }
+        int keySlots = r.powerOfTwoIn(p + "keySlots", 64, 1 << 20);
         int maxBatch = r.intIn(p + "maxBatch", 1, 65_536);
-        Duration flush = r.durationIn(p + "flushInterval", Duration.ofNanos(1), Duration.ofSeconds(10));
+        Duration flush = r.durationIn(p + "flushInterval", micro, HOUR);
         Duration block = r.durationIn(p + "blockTimeout", Duration.ZERO, HOUR);
         Duration grace = r.durationIn(p + "shutdownGrace", Duration.ZERO, HOUR);
+        int spins = r.intIn(p + "idle.spins", 0, 1_000_000);
+        int yields = r.intIn(p + "idle.yields", 0, 1_000_000);
+        ExecutorSettings.Scale scale = new ExecutorSettings.Scale(
+                r.durationIn(p + "scale.checkInterval", Duration.ofNanos(100_000), Duration.ofSeconds(10)),
+                r.intIn(p + "scale.upQueueDepth", 1, 1 << 30),
+                r.durationIn(p + "scale.upWait", micro, HOUR),
+                r.durationIn(p + "scale.downAfter", Duration.ofMillis(1), HOUR));
         Map<Priority, LaneSettings> lanes = new EnumMap<>(Priority.class);
         for (Priority lane : Priority.values()) {
             String l = p + "lanes." + lane.name().toLowerCase(Locale.ROOT) + ".";
-            int capacity = r.intIn(l + "capacity", 2, 1 << 24);
-            if (Integer.bitCount(capacity) != 1) {
-                r.problem(l + "capacity", "expected a power of two (lanes are ring buffers), was " + capacity);
-            }
-            lanes.put(lane, new LaneSettings(capacity, r.enumOf(l + "overflow", OverflowPolicy.class, OverflowPolicy.BLOCK),
-                    r.intIn(l + "weight", 1, 1_000), r.durationIn(l + "maxWait", Duration.ZERO, HOUR)));
+            int capacity = r.powerOfTwoIn(l + "capacity", 2, 1 << 24);
+            OverflowPolicy overflow = r.enumOf(l + "overflow", OverflowPolicy.class, OverflowPolicy.BLOCK);
+            boolean critical = lane == Priority.CRITICAL;
+            lanes.put(lane, new LaneSettings(capacity, overflow, critical ? 0 : r.intIn(l + "weight", 1, 1_000),
+                    critical ? null : r.durationIn(l + "maxWait", micro, HOUR)));
         }
-        return new ExecutorSettings(min, effectiveMax, maxBatch, flush, block, grace, lanes);
+        return new ExecutorSettings(min, effectiveMax, keySlots, maxBatch, flush, block, grace, spins, yields, scale,
+                lanes);
     }
 
     private static SyntheticSourceSettings source(SettingsReader r) {

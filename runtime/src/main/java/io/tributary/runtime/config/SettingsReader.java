@@ -35,6 +35,17 @@ final class SettingsReader {
         return (int) longIn(path, min, max, "an integer");
     }
 
+    /** An integer in range that is also a power of two (rings and hash tables need one). */
+    int powerOfTwoIn(String path, int min, int max) {
+        int value = intIn(path, min, max);
+        if (Integer.bitCount(value) != 1) {
+            ConfigValue v = config.getValue(path);
+            problem(path, "expected a power of two in [" + min + ", " + max + "], was " + value + origin(v));
+            return min;
+        }
+        return value;
+    }
+
     long longIn(String path, long min, long max) {
         return longIn(path, min, max, "an integer");
     }

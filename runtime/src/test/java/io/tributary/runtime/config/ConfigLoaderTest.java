@@ -45,6 +45,11 @@ class ConfigLoaderTest {
         assertEquals(8, c.executor().maxWorkers(), "0 means twice the cores");
         assertEquals(OverflowPolicy.DROP_OLDEST, c.executor().lane(Priority.LOW).overflow());
         assertEquals(8, c.executor().lane(Priority.HIGH).weight());
+        assertNull(c.executor().lane(Priority.CRITICAL).maxWait(), "CRITICAL is always served first");
+        assertEquals(1024, c.executor().lane(Priority.CRITICAL).capacity());
+        assertEquals(Duration.ofSeconds(10), c.executor().blockTimeout());
+        assertEquals(4096, c.executor().keySlots());
+        assertEquals(Duration.ofMillis(2), c.executor().scale().upWait());
         assertEquals(Duration.ofMillis(50), c.executor().lane(Priority.LOW).maxWait());
         assertEquals(Duration.ofSeconds(1), c.run().progressInterval());
         assertTrue(c.run().untilInterrupted());
@@ -120,7 +125,7 @@ class ConfigLoaderTest {
         assertTrue(text.startsWith("invalid configuration (7 errors):"), text);
         assertTrue(text.contains("tributary.executor.maxWorkers: expected an integer in [0, 64], was 100 (" ), text);
         assertTrue(text.contains("tributary.conf: 3)"), "names the file and line: " + text);
-        assertTrue(text.contains("tributary.executor.lanes.low.capacity: expected a power of two"), text);
+        assertTrue(text.contains("tributary.executor.lanes.low.capacity: expected a power of two in [2, 16777216], was 1000 ("), text);
         assertTrue(text.contains("tributary.executor.lanes.low.overflow: expected one of block, conflate, drop_oldest, reject, was \"SOMETIMES\""), text);
         assertTrue(text.contains("tributary.executor.flushInterval: expected a duration"), text);
         assertTrue(text.contains("tributary.run.progressInterval: expected a duration in [100ms, 1h] such as 500ms or 10s, was 10ms"), text);
@@ -135,6 +140,14 @@ class ConfigLoaderTest {
         assertTrue(text.contains("tributary.profiles.prod.executor.minWorker: unknown setting; did you mean tributary.executor.minWorkers?"), text);
         assertTrue(text.contains("tributary.run.durration: unknown setting; did you mean tributary.run.duration?"), text);
         assertTrue(text.contains("tributary.nonsense.thing: unknown setting ("), text);
+    }
+
+    @Test
+    void criticalHasNoWeightOrMaxWait() throws IOException {
+        Path f = file("tributary.executor.lanes.critical.weight = 3");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader(Map.of()).load(f));
+        assertEquals("tributary.executor.lanes.critical.weight", e.problems().get(0).path());
+        assertTrue(e.getMessage().contains("CRITICAL is always served first: it has no weight or maxWait"), e.getMessage());
     }
 
     @Test
