@@ -108,15 +108,17 @@ final class ByteArrayBinaryEncoder extends BinaryEncoder {
     @Override
     public void writeString(String s) {
         int chars = s.length();
-        int utf8Length = utf8Length(s, chars);
-        writeInt(utf8Length);
-        ensure(utf8Length);
-        if (utf8Length == chars) {
+        if (isAscii(s, chars)) {
+            writeInt(chars);
+            ensure(chars);
             for (int i = 0; i < chars; i++) {
                 buf[pos + i] = (byte) s.charAt(i);
             }
             pos += chars;
         } else {
+            int utf8Length = utf8Length(s, chars);
+            writeInt(utf8Length);
+            ensure(utf8Length);
             pos = encodeUtf8(s, chars, buf, pos);
         }
     }
@@ -129,6 +131,15 @@ final class ByteArrayBinaryEncoder extends BinaryEncoder {
     @Override
     public void flush() {
         // nothing buffered outside the target array
+    }
+
+    private static boolean isAscii(String s, int chars) {
+        for (int i = 0; i < chars; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Length of the UTF-8 encoding; an unpaired surrogate counts as '?' like String.getBytes. */
