@@ -40,10 +40,16 @@ final class CodecRegistry {
     private final List<Class<? extends SpecificRecord>> types;
     private final FingerprintTable<ReadType> readTypes = new FingerprintTable<>();
     private final ConcurrentHashMap<Schema, WriteCodec> genericWriters = new ConcurrentHashMap<>();
+    private final ClassValue<SpecificData> models = new ClassValue<>() {
+        @Override
+        protected SpecificData computeValue(Class<?> type) {
+            return fastModel(type);
+        }
+    };
     private final ClassValue<WriteCodec> specificWriters = new ClassValue<>() {
         @Override
         protected WriteCodec computeValue(Class<?> type) {
-            SpecificData data = SpecificData.getForClass(type);
+            SpecificData data = models.get(type);
             Schema schema = data.getSchema(type);
             return writeCodec(schema, new SpecificDatumWriter<>(schema, data));
         }
@@ -140,9 +146,26 @@ final class CodecRegistry {
         return writer;
     }
 
+    /**
+     * A model like the class's own but with the generated {@code customEncode}/{@code customDecode}
+     * switched on (Avro leaves them off by default): field access without boxing or per-field
+     * iteration, so encoding allocates nothing and decoding into a reused record allocates only
+     * its strings. Classes with logical-type fields have no custom
+     * coders and take Avro's generic path with the class's conversions.
+     */
+    private static SpecificData fastModel(Class<?> type) {
+        SpecificData own = SpecificData.getForClass(type);
+        SpecificData fast = new SpecificData(type.getClassLoader());
+        own.getConversions().forEach(fast::addLogicalTypeConversion);
+        fast.setCustomCoders(true);
+        // Avro's "fast reader" would take precedence over customDecode, and it boxes every long
+        fast.setFastReaderEnabled(false);
+        return fast;
+    }
+
     private ReadType resolve(long fingerprint, Schema writer) {
         Class<? extends SpecificRecord> type = typesByName.get(writer.getFullName());
-        SpecificData data = SpecificData.getForClass(type);
+        SpecificData data = models.get(type);
         Schema reader = data.getSchema(type);
         SchemaCompatibility.SchemaPairCompatibility check =
                 SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
