@@ -1,6 +1,7 @@
 package io.tributary.bench;
 
 import io.tributary.bench.inproc.InprocSuite;
+import io.tributary.bench.serde.SerdeSuite;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code ./tributary bench SUITE [--quick] [--json FILE]}. */
 @Command(name = "tributary bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark suite side by side with its peers and prints a table.",
-        subcommands = {BenchMain.Inproc.class})
+        subcommands = {BenchMain.Inproc.class, BenchMain.Serde.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {
@@ -44,6 +45,18 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             return new InprocSuite(options.quick, only).run(options.json);
+        }
+    }
+
+    @Command(name = "serde", mixinStandardHelpOptions = true,
+            description = "Avro single-object encode+decode of a quote against Jackson JSON.")
+    static final class Serde implements Callable<Integer> {
+        @CommandLine.Mixin
+        SuiteOptions options = new SuiteOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            return new SerdeSuite(options.quick).run(options.json);
         }
     }
 }

@@ -1,16 +1,10 @@
 package io.tributary.bench.inproc;
 
+import io.tributary.bench.JmhRunner;
 import io.tributary.bench.report.SuiteReport;
 import io.tributary.bench.report.WorkloadReport;
 import org.HdrHistogram.Histogram;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,10 +18,12 @@ public final class InprocSuite {
 
     private final boolean quick;
     private final Set<String> only;
+    private final JmhRunner jmh;
 
     public InprocSuite(boolean quick, Set<String> only) {
         this.quick = quick;
         this.only = only;
+        this.jmh = new JmhRunner(quick);
     }
 
     public int run(Path json) throws Exception {
@@ -181,35 +177,15 @@ public final class InprocSuite {
         return values[rounds / 2];
     }
 
-    /** Runs one JMH class; returns method → {score (ns/op), allocation (B/op)}. */
-    private Map<String, double[]> jmh(String benchmarkClass) throws RunnerException {
-        OptionsBuilder options = new OptionsBuilder();
-        options.include("^" + benchmarkClass.replace(".", "\\.") + "\\.")
-                .forks(1)
-                .warmupIterations(quick ? 2 : 3)
-                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                .measurementIterations(quick ? 3 : 5)
-                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                .jvmArgsAppend("-Xms1g", "-Xmx1g")
-                .addProfiler(GCProfiler.class)
-                .verbosity(VerboseMode.SILENT);
-        Map<String, double[]> results = new HashMap<>();
-        for (RunResult run : new Runner(options.build()).run()) {
-            String benchmark = run.getParams().getBenchmark();
-            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
-            results.put(method, new double[] {run.getPrimaryResult().getScore(),
-                    allocation == null ? Double.NaN : allocation.getScore()});
-        }
-        if (results.isEmpty()) {
-            throw new IllegalStateException("JMH found no benchmark in " + benchmarkClass
-                    + " (is the bench jar built with annotation processing?)");
-        }
-        return results;
+    private static void progress(String what) {
+        JmhRunner.progress(what);
     }
 
-    private static void progress(String what) {
-        System.out.printf("[%tT] %s ...%n", System.currentTimeMillis(), what);
+    private Map<String, double[]> jmh(String benchmarkClass) throws RunnerException {
+        Map<String, double[]> results = new HashMap<>();
+        jmh.run(benchmarkClass).forEach((method, score) ->
+                results.put(method, new double[] {score.score(), score.bytesPerOp()}));
+        return results;
     }
 
 }
