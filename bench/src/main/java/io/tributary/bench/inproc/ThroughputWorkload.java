@@ -31,7 +31,7 @@ final class ThroughputWorkload {
     /** Tributary: publish through a topic handle into POOLED delivery on one worker. */
     static double tributary(int producers, long messages, boolean fourLanes) throws InterruptedException {
         AtomicLong received = new AtomicLong();
-        try (LocalMessageBus bus = BenchBuses.singleSpinningWorker()) {
+        try (LocalMessageBus bus = BenchBuses.singleSpinningWorkerNoDrops()) {
             bus.subscribe("bench.throughput", (Envelope<Object> m) -> received.lazySet(received.get() + 1),
                     SubscribeOptions.pooled());
             TopicHandle handle = bus.topic("bench.throughput");
