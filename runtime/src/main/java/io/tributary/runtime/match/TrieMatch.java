@@ -1,0 +1,58 @@
+package io.tributary.runtime.match;
+
+import io.tributary.api.TopicPattern;
+
+/**
+ * Matches a topic against the whole trie at once: a walk over the topic's segments that keeps the
+ * set of active nodes (an NFA simulation), so {@code **} costs O(segments × active nodes) and never
+ * backtracks. Segment boundaries are found with {@code indexOf} and literal children are looked up
+ * by region, so no substrings are made.
+ */
+final class TrieMatch {
+
+    private TrieMatch() {
+    }
+
+    /** Adds to {@code hits} the subscribers of every pattern in the trie that matches {@code topic}. */
+    static <S> void collect(TrieNode<S> root, String topic, Hits<S> hits) {
+        Frontier<S> active = new Frontier<>();
+        Frontier<S> next = new Frontier<>();
+        active.addWithStars(root);
+        int length = topic.length();
+        for (int from = 0; from <= length && active.size() > 0; ) {
+            int dot = topic.indexOf('.', from);
+            int to = dot < 0 ? length : dot;
+            int hash = LiteralChildren.hash(topic, from, to);
+            for (int i = 0; i < active.size(); i++) {
+                step(active.get(i), topic, from, to, hash, next);
+            }
+            Frontier<S> swap = active;
+            active = next;
+            next = swap;
+            next.clear();
+            from = to + 1;
+        }
+        for (int i = 0; i < active.size(); i++) {
+            hits.add(active.get(i).subscribers);
+        }
+    }
+
+    /** Adds to {@code next} every node that {@code node} reaches by consuming {@code topic[from, to)}. */
+    private static <S> void step(TrieNode<S> node, String topic, int from, int to, int hash, Frontier<S> next) {
+        if (node.loops) {
+            next.addWithStars(node);
+        }
+        TrieNode<S> literal = node.literals.get(topic, from, to, hash);
+        if (literal != null) {
+            next.addWithStars(literal);
+        }
+        if (node.anyOne != null) {
+            next.addWithStars(node.anyOne);
+        }
+        for (TrieNode.GlobChild<S> glob : node.globs) {
+            if (TopicPattern.globMatchesRegion(glob.glob(), topic, from, to)) {
+                next.addWithStars(glob.node());
+            }
+        }
+    }
+}
