@@ -3,8 +3,8 @@ package io.tributary.runtime.match;
 /**
  * The literal children of a trie node: an immutable open-addressing hash table from segment text
  * to child, looked up by a region of the topic string so matching does not cut the topic into
- * substrings. The region hash is {@link String#hashCode()}'s formula, so stored keys use their
- * cached hash. Load factor at most 1/2, linear probing.
+ * substrings. The region hash is {@link String#hashCode()}'s formula. Load factor at most 1/2,
+ * linear probing.
  *
  * <p>{@link #with} and {@link #without} copy the table: O(children) per subscription change,
  * which is the price of lock-free reads over a structure that changes rarely.
@@ -14,11 +14,13 @@ final class LiteralChildren<S> {
     private static final LiteralChildren<?> EMPTY = withCapacityFor(0);
 
     private final String[] keys;
+    private final int[] hashes;   // keys' hashes, so a probe touches a key string only on a likely hit
     private final TrieNode<S>[] children;
     private final int size;
 
-    private LiteralChildren(String[] keys, TrieNode<S>[] children, int size) {
+    private LiteralChildren(String[] keys, int[] hashes, TrieNode<S>[] children, int size) {
         this.keys = keys;
+        this.hashes = hashes;
         this.children = children;
         this.size = size;
     }
@@ -50,7 +52,7 @@ final class LiteralChildren<S> {
             if (key == null) {
                 return null;
             }
-            if (key.length() == length && key.hashCode() == hash && topic.regionMatches(from, key, 0, length)) {
+            if (hashes[i] == hash && key.length() == length && topic.regionMatches(from, key, 0, length)) {
                 return children[i];
             }
         }
@@ -93,7 +95,8 @@ final class LiteralChildren<S> {
     @SuppressWarnings("unchecked")
     private static <S> LiteralChildren<S> withCapacityFor(int entries) {
         int capacity = Integer.highestOneBit(Math.max(1, entries) * 2 - 1) << 1;
-        return new LiteralChildren<>(new String[capacity], (TrieNode<S>[]) new TrieNode<?>[capacity], entries);
+        return new LiteralChildren<>(new String[capacity], new int[capacity], (TrieNode<S>[]) new TrieNode<?>[capacity],
+                entries);
     }
 
     /** Only while building a fresh copy, before it is published. */
@@ -104,6 +107,7 @@ final class LiteralChildren<S> {
             i = (i + 1) & mask;
         }
         keys[i] = key;
+        hashes[i] = key.hashCode();
         children[i] = child;
     }
 

@@ -22,9 +22,15 @@ final class TrieMatch {
         for (int from = 0; from <= length && active.size() > 0; ) {
             int dot = topic.indexOf('.', from);
             int to = dot < 0 ? length : dot;
-            int hash = LiteralChildren.hash(topic, from, to);
+            int hash = 0;         // String.hashCode of the segment, for the literal children
+            long present = 0;     // bit c & 63 for each char c, to skip globs quickly
+            for (int i = from; i < to; i++) {
+                char c = topic.charAt(i);
+                hash = 31 * hash + c;
+                present |= 1L << c;
+            }
             for (int i = 0; i < active.size(); i++) {
-                step(active.get(i), topic, from, to, hash, next);
+                step(active.get(i), topic, from, to, hash, present, next);
             }
             Frontier<S> swap = active;
             active = next;
@@ -38,7 +44,8 @@ final class TrieMatch {
     }
 
     /** Adds to {@code next} every node that {@code node} reaches by consuming {@code topic[from, to)}. */
-    private static <S> void step(TrieNode<S> node, String topic, int from, int to, int hash, Frontier<S> next) {
+    private static <S> void step(TrieNode<S> node, String topic, int from, int to, int hash, long present,
+            Frontier<S> next) {
         if (node.loops) {
             next.addWithStars(node);
         }
@@ -50,7 +57,7 @@ final class TrieMatch {
             next.addWithStars(node.anyOne);
         }
         for (TrieNode.GlobChild<S> glob : node.globs) {
-            if (TopicPattern.globMatchesRegion(glob.glob(), topic, from, to)) {
+            if ((glob.requiredChars() & ~present) == 0 && TopicPattern.globMatchesRegion(glob.glob(), topic, from, to)) {
                 next.addWithStars(glob.node());
             }
         }

@@ -14,8 +14,27 @@ import java.util.Arrays;
  */
 final class TrieNode<S> {
 
-    /** A child reached through an in-segment glob such as {@code BTC*}. */
-    record GlobChild<S>(String glob, TrieNode<S> node) {
+    /**
+     * A child reached through an in-segment glob such as {@code BTC*}. {@code requiredChars} has
+     * bit {@code c & 63} set for every literal char {@code c} of the glob: a segment lacking one of
+     * them cannot match, which rejects most globs without running the matcher.
+     */
+    record GlobChild<S>(String glob, long requiredChars, TrieNode<S> node) {
+
+        GlobChild(String glob, TrieNode<S> node) {
+            this(glob, requiredChars(glob), node);
+        }
+
+        private static long requiredChars(String glob) {
+            long mask = 0;
+            for (int i = 0; i < glob.length(); i++) {
+                char c = glob.charAt(i);
+                if (c != '*' && c != '?') {
+                    mask |= 1L << c;  // a long shift uses the low 6 bits: c & 63
+                }
+            }
+            return mask;
+        }
     }
 
     private static final GlobChild<?>[] NO_GLOBS = {};

@@ -183,10 +183,14 @@ class TopicMatcherTest {
         m.add(p("données.*"), "fr");
         m.add(p("数据.**"), "zh");
         m.add(p("emoji.?.🚀"), "emoji");
+        m.add(p("emoji.*.*🚀*"), "rocket-glob");
+        m.add(p("数据.?情"), "glob-zh");
         assertArrayEquals(new String[] {"fr"}, m.resolve("données.marché").subscribers());
         assertArrayEquals(new String[] {"zh"}, m.resolve("数据.行情.币安").subscribers());
-        assertArrayEquals(new String[] {"emoji"}, m.resolve("emoji.😀.🚀").subscribers());
-        assertArrayEquals(new String[] {}, m.resolve("emoji.😀😀.🚀").subscribers());
+        assertArrayEquals(new String[] {"zh", "glob-zh"}, m.resolve("数据.行情").subscribers());
+        assertArrayEquals(new String[] {"emoji", "rocket-glob"}, m.resolve("emoji.😀.🚀").subscribers());
+        assertArrayEquals(new String[] {"rocket-glob"}, m.resolve("emoji.x.to🚀moon").subscribers());
+        assertArrayEquals(new String[] {"rocket-glob"}, m.resolve("emoji.😀😀.🚀").subscribers());
     }
 
     @Test
