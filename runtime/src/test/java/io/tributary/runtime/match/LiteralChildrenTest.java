@@ -3,6 +3,12 @@ package io.tributary.runtime.match;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +55,56 @@ class LiteralChildrenTest {
         assertSame(table, table.without("zz"));
         assertEquals(0, table.without("a").size());
         assertNull(table.without("a").get("a"));
+    }
+
+    @Test
+    void wideNodesShardAndShrinkBack() {
+        int count = 5_000;
+        TrieNode<String>[] nodes = nodes(count);
+        LiteralChildren<String> table = LiteralChildren.empty();
+        for (int i = 0; i < count; i++) {
+            table = table.with("SYM" + i, nodes[i]);
+        }
+        assertTrue(table instanceof ShardedChildren, table.getClass().getSimpleName());
+        assertEquals(count, table.size());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            assertSame(nodes[i], table.get("SYM" + i));
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(7));
+        int kept = 10;
+        for (int i = 0; i < count - kept; i++) {
+            table = table.without("SYM" + order.get(i));
+            assertEquals(count - i - 1, table.size());
+        }
+        assertTrue(table instanceof FlatChildren, table.getClass().getSimpleName());
+        for (int i = 0; i < count; i++) {
+            boolean present = order.indexOf(i) >= count - kept;
+            assertEquals(present ? nodes[i] : null, table.get("SYM" + i), "SYM" + i);
+        }
+    }
+
+    @Test
+    void keysThatAllCollideStillWork() {
+        List<String> colliding = new ArrayList<>(List.of(""));
+        for (int round = 0; round < 8; round++) {   // 256 strings with one hash: "Aa" and "BB" collide
+            List<String> longer = new ArrayList<>();
+            for (String prefix : colliding) {
+                longer.add(prefix + "Aa");
+                longer.add(prefix + "BB");
+            }
+            colliding = longer;
+        }
+        TrieNode<String>[] nodes = nodes(colliding.size());
+        LiteralChildren<String> table = LiteralChildren.empty();
+        for (int i = 0; i < colliding.size(); i++) {
+            assertEquals(colliding.get(0).hashCode(), colliding.get(i).hashCode());
+            table = table.with(colliding.get(i), nodes[i]);
+        }
+        for (int i = 0; i < colliding.size(); i++) {
+            assertSame(nodes[i], table.get(colliding.get(i)));
+        }
     }
 
     @Test
