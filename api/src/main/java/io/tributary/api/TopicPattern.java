@@ -271,14 +271,12 @@ public final class TopicPattern {
 
     private boolean segmentMatches(int p, String topic, int from, int to) {
         String segment = segments[p];
-        switch (kinds[p]) {
-            case ANY_ONE:
-                return true;
-            case GLOB:
-                return globMatchesRegion(segment, topic, from, to);
-            default:
-                return segment.length() == to - from && topic.regionMatches(from, segment, 0, segment.length());
-        }
+        return switch (kinds[p]) {
+            case ANY_ONE -> true;
+            case GLOB -> globMatchesRegion(segment, topic, from, to);
+            case LITERAL -> segment.length() == to - from && topic.regionMatches(from, segment, 0, segment.length());
+            case ANY_MANY -> throw new IllegalStateException("'**' is handled by the caller");
+        };
     }
 
     /**

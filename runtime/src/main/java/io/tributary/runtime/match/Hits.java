@@ -1,5 +1,7 @@
 package io.tributary.runtime.match;
 
+import java.util.Arrays;
+
 /**
  * The subscriber sets of every pattern that matched one topic, turned into the answer: one
  * array, rank order, each subscriber once. The common case of a single matching pattern returns
@@ -16,20 +18,17 @@ final class Hits<S> {
             return;
         }
         if (count == sets.length) {
-            sets = java.util.Arrays.copyOf(sets, count * 2);
+            sets = Arrays.copyOf(sets, count * 2);
         }
         sets[count++] = set;
     }
 
     /** @param none the empty array to return when nothing matched */
     S[] subscribers(S[] none) {
-        switch (count) {
-            case 0:
-                return none;
-            case 1:
-                return sets[0].array();
-            default:
-                return SubscriberSet.union(sets, count);
-        }
+        return switch (count) {
+            case 0 -> none;
+            case 1 -> sets[0].array();
+            default -> SubscriberSet.union(sets, count);
+        };
     }
 }

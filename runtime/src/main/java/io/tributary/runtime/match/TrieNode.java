@@ -95,33 +95,27 @@ final class TrieNode<S> {
 
     private TrieNode<S> child(TopicPattern pattern, int segment) {
         String text = pattern.segment(segment);
-        switch (pattern.kind(segment)) {
-            case ANY_ONE:
-                return anyOne;
-            case ANY_MANY:
-                return anyMany;
-            case GLOB:
+        return switch (pattern.kind(segment)) {
+            case ANY_ONE -> anyOne;
+            case ANY_MANY -> anyMany;
+            case GLOB -> {
                 int at = globIndex(text);
-                return at < 0 ? null : globs[at].node();
-            default:
-                return literals.get(text);
-        }
+                yield at < 0 ? null : globs[at].node();
+            }
+            case LITERAL -> literals.get(text);
+        };
     }
 
     /** A copy with the child for {@code pattern.segment(segment)} replaced (null: removed). */
     private TrieNode<S> withChild(TopicPattern pattern, int segment, TrieNode<S> child) {
         String text = pattern.segment(segment);
-        switch (pattern.kind(segment)) {
-            case ANY_ONE:
-                return new TrieNode<>(loops, literals, child, anyMany, globs, subscribers);
-            case ANY_MANY:
-                return new TrieNode<>(loops, literals, anyOne, child, globs, subscribers);
-            case GLOB:
-                return new TrieNode<>(loops, literals, anyOne, anyMany, withGlob(text, child), subscribers);
-            default:
-                LiteralChildren<S> changed = child == null ? literals.without(text) : literals.with(text, child);
-                return new TrieNode<>(loops, changed, anyOne, anyMany, globs, subscribers);
-        }
+        return switch (pattern.kind(segment)) {
+            case ANY_ONE -> new TrieNode<>(loops, literals, child, anyMany, globs, subscribers);
+            case ANY_MANY -> new TrieNode<>(loops, literals, anyOne, child, globs, subscribers);
+            case GLOB -> new TrieNode<>(loops, literals, anyOne, anyMany, withGlob(text, child), subscribers);
+            case LITERAL -> new TrieNode<>(loops, child == null ? literals.without(text) : literals.with(text, child),
+                    anyOne, anyMany, globs, subscribers);
+        };
     }
 
     private GlobChild<S>[] withGlob(String glob, TrieNode<S> child) {
