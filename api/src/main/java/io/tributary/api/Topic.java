@@ -24,10 +24,13 @@ public final class Topic {
 
     /**
      * @return {@code topic}, unchanged
-     * @throws InvalidPatternException naming the first offending position
-     * @throws NullPointerException    if {@code topic} is null
+     * @throws InvalidPatternException  naming the first offending position
+     * @throws IllegalArgumentException if {@code topic} is null
      */
     public static String validate(String topic) {
+        if (topic == null) {
+            throw new IllegalArgumentException("topic must not be null");
+        }
         int error = firstError(topic);
         if (error >= 0) {
             throw new InvalidPatternException("invalid topic", topic, error, reasonAt(topic, error));

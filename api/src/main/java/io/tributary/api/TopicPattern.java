@@ -78,12 +78,14 @@ public final class TopicPattern {
     }
 
     /**
-     * @throws InvalidPatternException naming the first offending position
-     * @throws NullPointerException    if an argument is null
+     * @throws InvalidPatternException  naming the first offending position
+     * @throws IllegalArgumentException if {@code pattern} is null
      */
     public static TopicPattern parse(String pattern, Syntax syntax) {
-        Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(syntax, "syntax");
+        if (pattern == null) {
+            throw new IllegalArgumentException("pattern must not be null");
+        }
         if (pattern.isEmpty()) {
             throw new InvalidPatternException(INVALID, pattern, 0, "empty pattern");
         }

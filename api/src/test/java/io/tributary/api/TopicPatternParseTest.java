@@ -104,8 +104,10 @@ class TopicPatternParseTest {
     }
 
     @Test
-    void nullIsAProgrammingErrorNotAnInvalidPattern() {
-        assertThrows(NullPointerException.class, () -> TopicPattern.parse(null));
+    void nullIsRejectedButIsNotAnInvalidPattern() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TopicPattern.parse(null));
+        assertFalse(e instanceof InvalidPatternException);
+        assertEquals("pattern must not be null", e.getMessage());
         assertThrows(NullPointerException.class, () -> TopicPattern.parse("a", null));
         assertThrows(NullPointerException.class, () -> TopicPattern.parse("a").matches(null));
     }

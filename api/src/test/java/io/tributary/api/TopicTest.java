@@ -63,7 +63,8 @@ class TopicTest {
     @Test
     void nullIsNotAValidTopic() {
         assertFalse(Topic.isValid(null));
-        assertThrows(NullPointerException.class, () -> Topic.validate(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Topic.validate(null));
+        assertEquals("topic must not be null", e.getMessage());
     }
 
     @Test
