@@ -176,6 +176,17 @@ final class LaneRing {
         return (long) SEQ.getAcquire(sequences, idx) == s ? enqueued : NO_MESSAGE;
     }
 
+    /**
+     * True when as many messages are claimed-but-not-taken as the ring holds. Not the same as
+     * {@link #tryClaim()} failing: that also happens for an instant while the consumer has taken the
+     * cell the tail needs but not yet released it, and dropping then would discard a message for
+     * nothing.
+     */
+    boolean isFull() {
+        long h = head.get();
+        return tail.get() - h >= capacity;
+    }
+
     /** Waiting messages (claimed but not yet taken); a moving snapshot. */
     int size() {
         long h = head.get(); // head first: the tail read after it is at least as new, so t - h >= 0

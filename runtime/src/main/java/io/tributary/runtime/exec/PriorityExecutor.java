@@ -186,13 +186,15 @@ public final class PriorityExecutor implements AutoCloseable {
                 counters.rejected(lane);
                 return -1;
             case DROP_OLDEST:
-                for (;;) {
-                    int droppedSlot = ring.dropOldest();
+                for (int attempt = 0; ; attempt++) {
+                    int droppedSlot = ring.isFull() ? ring.dropOldest() : -1;
                     if (droppedSlot >= 0) {
                         slots.release(droppedSlot, 1);
                         counters.dropped(lane);
+                    } else if (attempt < config.idleSpins()) {
+                        Thread.onSpinWait(); // the worker is between taking and releasing the cell we need
                     } else {
-                        Thread.onSpinWait(); // the worker holds the oldest cell for an instant
+                        Thread.yield(); // ...and may have been descheduled there
                     }
                     long pos = ring.tryClaim();
                     if (pos >= 0) {
@@ -278,6 +280,8 @@ public final class PriorityExecutor implements AutoCloseable {
      * Stops accepting ({@link #submit} throws from now on), lets the workers deliver what is queued
      * for up to {@code grace}, then stops them (each finishes the delivery in hand; at most 100 ms
      * more is spent waiting for that). Idempotent: later calls return the first report.
+     * Do not call it from inside a delivery: the delivery in hand keeps its key pending, so the
+     * drain cannot complete before the grace runs out.
      */
     public ShutdownReport shutdown(Duration grace) {
         Objects.requireNonNull(grace, "grace");

@@ -22,14 +22,17 @@ final class Scaler implements Runnable {
     private final int depthThreshold;
     private final long waitThresholdNanos;
     private final long windowNanos;
+    private final long[] idleAtWindowStart;
+    private final long[] idleNow;
     private long windowStart;
-    private long[] idleAtWindowStart;
 
     Scaler(WorkerPool pool, ExecutorConfig config) {
         this.pool = pool;
         this.depthThreshold = config.scaleUpQueueDepth();
         this.waitThresholdNanos = config.scaleUpWaitNanos();
         this.windowNanos = config.scaleDownAfterNanos();
+        this.idleAtWindowStart = new long[pool.maxWorkers()];
+        this.idleNow = new long[pool.maxWorkers()];
         restartWindow(System.nanoTime());
     }
 
@@ -61,7 +64,7 @@ final class Scaler implements Runnable {
             return;
         }
         int active = pool.activeCount();
-        long busy = pool.activeBusyNanos(idleAtWindowStart, pool.idleNanos(now), elapsed);
+        long busy = pool.activeBusyNanos(idleAtWindowStart, pool.idleNanos(now, idleNow), elapsed);
         if (!pool.hasRetiring() && 2 * busy < (active - 1) * elapsed && pool.shrink()) {
             LOG.debug("pool shrinking to {} active workers (busy {} ns of {} ns)", pool.activeCount(), busy, elapsed);
             pool.rebalance();
@@ -71,6 +74,6 @@ final class Scaler implements Runnable {
 
     private void restartWindow(long now) {
         windowStart = now;
-        idleAtWindowStart = pool.idleNanos(now);
+        pool.idleNanos(now, idleAtWindowStart);
     }
 }

@@ -49,13 +49,20 @@ final class Worker implements Runnable {
     private final int idleSpins;
     private final int idleYields;
 
+    /** Read by producers on every submit; written only when the worker parks or wakes. */
     private volatile boolean parked;
     private volatile boolean stopRequested;
     private volatile Thread thread;
-    /** System.nanoTime() when the current idle period began, or BUSY. Read by the scaler. */
-    private volatile long idleSinceNanos = BUSY;
-    /** Idle time of finished idle periods. Single writer; read by the scaler. */
-    private volatile long idleTotalNanos;
+    /** Its own object, so the worker's idle bookkeeping does not dirty the line producers read {@link #parked} from. */
+    private final IdleTime idleTime = new IdleTime();
+
+    /** Idle accounting for the scaler; single writer (the worker). */
+    private static final class IdleTime {
+        /** System.nanoTime() when the current idle period began, or BUSY. */
+        volatile long sinceNanos = BUSY;
+        /** Idle time of finished idle periods. */
+        volatile long totalNanos;
+    }
 
     Worker(int index, ExecutorConfig config, EpochClock clock, KeySlots slots, ConflationTable[] conflation) {
         this.index = index;
@@ -113,6 +120,9 @@ final class Worker implements Runnable {
         if (t == null) {
             return true;
         }
+        if (t == Thread.currentThread()) {
+            return false; // shutdown called from a delivery: this thread ends when the delivery returns
+        }
         TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, timeoutNanos));
         return !t.isAlive();
     }
@@ -152,8 +162,8 @@ final class Worker implements Runnable {
 
     /** Total idle time up to {@code nowNanos} (System.nanoTime); may under-count by one idle period. */
     long idleNanos(long nowNanos) {
-        long total = idleTotalNanos; // total before since: see endIdle() for why this order never double-counts
-        long since = idleSinceNanos;
+        long total = idleTime.totalNanos; // total before since: see endIdle() for why this order never double-counts
+        long since = idleTime.sinceNanos;
         return since == BUSY ? total : total + Math.max(0, nowNanos - since);
     }
 
@@ -170,7 +180,7 @@ final class Worker implements Runnable {
                     continue;
                 }
                 if (idle == 0) {
-                    idleSinceNanos = System.nanoTime();
+                    idleTime.sinceNanos = System.nanoTime();
                 }
                 if (idle < idleSpins) {
                     idle++;
@@ -195,11 +205,11 @@ final class Worker implements Runnable {
     }
 
     private void endIdle() {
-        long since = idleSinceNanos;
+        long since = idleTime.sinceNanos;
         // clear 'since' before adding to 'total': a reader that loads total then since sees either
         // both old values, both new, or the old total with BUSY (an under-count), never both counts
-        idleSinceNanos = BUSY;
-        idleTotalNanos = idleTotalNanos + (System.nanoTime() - since);
+        idleTime.sinceNanos = BUSY;
+        idleTime.totalNanos = idleTime.totalNanos + (System.nanoTime() - since);
     }
 
     private void park() {

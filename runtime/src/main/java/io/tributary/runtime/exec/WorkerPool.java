@@ -74,6 +74,10 @@ final class WorkerPool {
 
     // ---- scaler thread only below ----
 
+    int maxWorkers() {
+        return state.length;
+    }
+
     int activeCount() {
         return activeCount;
     }
@@ -199,9 +203,8 @@ final class WorkerPool {
         return false;
     }
 
-    /** Idle nanos of each worker (index order; 0 for workers never created). */
-    long[] idleNanos(long nowNanos) {
-        long[] idle = new long[state.length];
+    /** Idle nanos of each worker into {@code idle} (index order; 0 for workers never created). */
+    long[] idleNanos(long nowNanos, long[] idle) {
         for (int i = 0; i < state.length; i++) {
             Worker w = workers.get(i);
             idle[i] = w == null ? 0 : w.idleNanos(nowNanos);

@@ -84,6 +84,22 @@ class LaneRingTest {
     }
 
     @Test
+    void aTakenButUnreleasedCellBlocksClaimsWithoutMakingTheRingFull() {
+        LaneRing ring = new LaneRing(2, true);
+        put(ring, 1, 0);
+        put(ring, 2, 0);
+        assertTrue(ring.isFull());
+        long taken = ring.tryTake(); // the worker copies the cell out...
+        assertEquals(-1, ring.tryClaim(), "the tail's cell is not released yet");
+        assertFalse(ring.isFull(), "so DROP_OLDEST must wait rather than drop message 2");
+        ring.release(taken); // ...and hands it back
+        put(ring, 3, 0);
+        assertTrue(ring.isFull());
+        assertEquals(2, take(ring));
+        assertEquals(3, take(ring));
+    }
+
+    @Test
     void capacityMustBeAPowerOfTwoOfAtLeastTwo() {
         assertThrows(IllegalArgumentException.class, () -> new LaneRing(1, false));
         assertThrows(IllegalArgumentException.class, () -> new LaneRing(6, false));
