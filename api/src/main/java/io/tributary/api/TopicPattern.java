@@ -5,26 +5,45 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A compiled subscription pattern.
+ * A compiled subscription pattern. Immutable and thread-safe; equal when text and syntax are equal.
  *
  * <h2>{@link Syntax#TRIBUTARY} (default)</h2>
  * Dot-separated segments, each one of:
  * <ul>
- *   <li>a literal: {@code BINANCE}</li>
- *   <li>{@code *}: exactly one segment</li>
- *   <li>{@code **}: zero or more segments, anywhere in the pattern</li>
- *   <li>a glob: a literal with {@code ?} (one character) and/or {@code *} (any run of characters,
- *       possibly empty) inside one segment: {@code BTC*}, {@code ETH?USD}</li>
+ *   <li>a literal: {@code BINANCE} matches that segment exactly (case-sensitive, no Unicode
+ *       normalization);</li>
+ *   <li>{@code *}: exactly one segment (segments are never empty);</li>
+ *   <li>{@code **}: zero or more segments, anywhere in the pattern and as often as wanted;</li>
+ *   <li>a glob: a segment with {@code ?} (exactly one character, i.e. one code point, so
+ *       {@code ?} matches {@code é} or {@code 😀}) and/or {@code *} (any run of characters,
+ *       possibly empty) inside one segment: {@code BTC*} matches {@code BTC} and
+ *       {@code BTCUSDT}; {@code ?TC*USD} matches {@code BTCUSD}.</li>
  * </ul>
- * Rejected: empty segments, {@code ***}, {@code **} mixed with other characters in a segment,
- * whitespace and control characters.
+ * Consequences worth knowing:
+ * <ul>
+ *   <li>{@code a.**} matches {@code a} (zero segments), {@code a.b}, {@code a.b.c};
+ *       {@code **.a} matches {@code a} and {@code x.y.a}; {@code a.**.b} matches {@code a.b}.</li>
+ *   <li>{@code **} alone matches every topic; {@code **.**} is the same as {@code **}.</li>
+ *   <li>{@code *.*} matches exactly two segments; {@code *.**}, {@code **.*} and {@code **.*.**}
+ *       all match one or more.</li>
+ * </ul>
+ * Rejected with an {@link InvalidPatternException} that points at the culprit: the empty pattern,
+ * empty segments ({@code a..b}, {@code .a}, {@code a.}), {@code ***} and longer runs of stars,
+ * {@code **} glued to other characters in a segment ({@code a**}, {@code **b}), and every
+ * character {@link Topic} rejects (whitespace, control and invisible format characters, unpaired
+ * surrogates).
  *
  * <h2>{@link Syntax#NAUTILUS}</h2>
- * NautilusTrader's matching over the whole string: {@code *} any run of characters including dots,
- * {@code ?} exactly one character.
+ * NautilusTrader's matching over the whole string: {@code *} is any run of characters, dots
+ * included, possibly empty; {@code ?} is exactly one character (one code point, where
+ * NautilusTrader counts bytes: they differ only for non-ASCII text), dot included. So
+ * {@code data.*} matches {@code data.quotes.BINANCE.BTCUSDT}. The same characters as in
+ * {@link Topic} are rejected, and so are empty segments ({@code a..b}, a leading or trailing dot),
+ * since such a pattern could never match a topic.
  */
 public final class TopicPattern {
 
+    /** How the pattern text is read. */
     public enum Syntax { TRIBUTARY, NAUTILUS }
 
     /** What one segment of a {@link Syntax#TRIBUTARY} pattern matches. */
@@ -39,6 +58,8 @@ public final class TopicPattern {
         GLOB
     }
 
+    private static final String INVALID = "invalid topic pattern";
+
     private final String pattern;
     private final Syntax syntax;
     private final String[] segments;
@@ -51,29 +72,42 @@ public final class TopicPattern {
         this.kinds = kinds;
     }
 
+    /** Parses a {@link Syntax#TRIBUTARY} pattern. */
     public static TopicPattern parse(String pattern) {
         return parse(pattern, Syntax.TRIBUTARY);
     }
 
-    /** @throws InvalidPatternException naming the offending position */
+    /**
+     * @throws InvalidPatternException  naming the first offending position
+     * @throws IllegalArgumentException if {@code pattern} is null
+     */
     public static TopicPattern parse(String pattern, Syntax syntax) {
         Objects.requireNonNull(syntax, "syntax");
         if (pattern == null) {
             throw new IllegalArgumentException("pattern must not be null");
         }
         if (pattern.isEmpty()) {
-            throw new InvalidPatternException("invalid topic pattern", pattern, 0, "empty pattern");
+            throw new InvalidPatternException(INVALID, pattern, 0, "empty pattern");
         }
         return syntax == Syntax.NAUTILUS ? parseNautilus(pattern) : parseTributary(pattern);
     }
 
     private static TopicPattern parseNautilus(String pattern) {
+        int segmentStart = 0;
         for (int i = 0; i < pattern.length(); ) {
             int cp = pattern.codePointAt(i);
-            if (cp != '*' && cp != '?' && cp != '.' && !Topic.isSegmentChar(cp)) {
-                throw new InvalidPatternException("invalid topic pattern", pattern, i, Topic.describeBadChar(cp));
+            if (cp == '.') {
+                if (i == segmentStart) {
+                    throw new InvalidPatternException(INVALID, pattern, i, "empty segment");
+                }
+                segmentStart = i + 1;
+            } else if (cp != '*' && cp != '?') {
+                rejectBadChar(pattern, i, cp);
             }
             i += Character.charCount(cp);
+        }
+        if (segmentStart == pattern.length()) {
+            throw new InvalidPatternException(INVALID, pattern, segmentStart, "empty segment");
         }
         return new TopicPattern(pattern, Syntax.NAUTILUS, new String[] {pattern},
                 new SegmentKind[] {SegmentKind.GLOB});
@@ -87,11 +121,10 @@ public final class TopicPattern {
             int dot = pattern.indexOf('.', start);
             int end = dot < 0 ? pattern.length() : dot;
             if (end == start) {
-                throw new InvalidPatternException("invalid topic pattern", pattern, start, "empty segment");
+                throw new InvalidPatternException(INVALID, pattern, start, "empty segment");
             }
-            String segment = pattern.substring(start, end);
-            segments.add(segment);
-            kinds.add(classify(pattern, start, segment));
+            segments.add(pattern.substring(start, end));
+            kinds.add(classify(pattern, start, end));
             if (dot < 0) {
                 break;
             }
@@ -101,34 +134,44 @@ public final class TopicPattern {
                 kinds.toArray(SegmentKind[]::new));
     }
 
-    private static SegmentKind classify(String pattern, int offset, String segment) {
+    /** Kind of the segment {@code pattern[start, end)}; rejects it with the culprit's position. */
+    private static SegmentKind classify(String pattern, int start, int end) {
         boolean wildcard = false;
-        for (int i = 0; i < segment.length(); ) {
-            int cp = segment.codePointAt(i);
+        for (int i = start; i < end; ) {
+            int cp = pattern.codePointAt(i);
             if (cp == '*') {
-                if (i + 1 < segment.length() && segment.charAt(i + 1) == '*') {
-                    if (segment.length() != 2) {
-                        String reason = segment.startsWith("***") || segment.contains("***")
-                                ? "'***' is not a wildcard (use '*' for one segment, '**' for any number)"
-                                : "'**' must be a whole segment";
-                        throw new InvalidPatternException("invalid topic pattern", pattern, offset + i, reason);
+                if (i + 1 < end && pattern.charAt(i + 1) == '*') {
+                    if (i + 2 < end && pattern.charAt(i + 2) == '*') {
+                        throw new InvalidPatternException(INVALID, pattern, i,
+                                "'***' is not a wildcard (use '*' for one segment, '**' for any number)");
+                    }
+                    if (end - start != 2) {
+                        throw new InvalidPatternException(INVALID, pattern, i, "'**' must be a whole segment");
                     }
                     return SegmentKind.ANY_MANY;
                 }
                 wildcard = true;
             } else if (cp == '?') {
                 wildcard = true;
-            } else if (!Topic.isSegmentChar(cp)) {
-                throw new InvalidPatternException("invalid topic pattern", pattern, offset + i, Topic.describeBadChar(cp));
+            } else {
+                rejectBadChar(pattern, i, cp);
             }
             i += Character.charCount(cp);
         }
-        if (segment.equals("*")) {
+        if (end - start == 1 && pattern.charAt(start) == '*') {
             return SegmentKind.ANY_ONE;
         }
         return wildcard ? SegmentKind.GLOB : SegmentKind.LITERAL;
     }
 
+    private static void rejectBadChar(String pattern, int position, int cp) {
+        String reason = Topic.badCharReason(cp);
+        if (reason != null) {
+            throw new InvalidPatternException(INVALID, pattern, position, reason);
+        }
+    }
+
+    /** The text as given to {@link #parse}. */
     public String pattern() {
         return pattern;
     }
@@ -142,6 +185,7 @@ public final class TopicPattern {
         return segments.length;
     }
 
+    /** The text of segment {@code index}, as written ({@code *}, {@code **}, {@code BTC*}…). */
     public String segment(int index) {
         return segments[index];
     }
@@ -150,74 +194,141 @@ public final class TopicPattern {
         return kinds[index];
     }
 
-    /** True when the pattern has no wildcard: it matches exactly one topic, itself. */
+    /**
+     * True when the pattern has no wildcard, so it matches exactly one topic: itself. Always false
+     * for {@link Syntax#NAUTILUS}, whose single segment is treated as a glob.
+     */
     public boolean isLiteral() {
+        if (syntax != Syntax.TRIBUTARY) {
+            return false;
+        }
         for (SegmentKind kind : kinds) {
             if (kind != SegmentKind.LITERAL) {
                 return false;
             }
         }
-        return syntax == Syntax.TRIBUTARY;
+        return true;
     }
 
     /**
-     * Reference matcher: simple and obviously correct, not fast. The runtime matches through a
-     * segment trie and checks itself against this in property tests.
+     * Whether {@code topic} matches. Allocation-free and linear in practice (worst case
+     * O(segments × topic segments), never exponential), but it looks at this one pattern: the
+     * runtime matches many patterns at once through a segment trie and checks itself against this
+     * method in property tests.
+     *
+     * <p>{@code topic} is expected to be valid (see {@link Topic#validate}); it is not checked
+     * again here because this runs per message. An invalid topic gives an unspecified answer.
      */
     public boolean matches(String topic) {
+        Objects.requireNonNull(topic, "topic");
         if (syntax == Syntax.NAUTILUS) {
-            return globMatches(pattern, 0, topic, 0);
+            return globMatchesRegion(pattern, topic, 0, topic.length());
         }
-        String[] topicSegments = topic.split("\\.", -1);
-        return matchSegments(0, topicSegments, 0);
+        return segmentsMatch(topic);
     }
 
-    private boolean matchSegments(int p, String[] topic, int t) {
-        if (p == segments.length) {
-            return t == topic.length;
-        }
-        switch (kinds[p]) {
-            case ANY_MANY:
-                for (int skip = t; skip <= topic.length; skip++) {
-                    if (matchSegments(p + 1, topic, skip)) {
-                        return true;
-                    }
+    /**
+     * Wildcard matching one level up from {@link #globMatchesRegion}: {@code **} plays the part of
+     * the glob star and every other segment consumes exactly one topic segment. Greedy with a
+     * single backtrack point, which is enough because a later {@code **} can absorb anything an
+     * earlier one could have.
+     */
+    private boolean segmentsMatch(String topic) {
+        int n = topic.length();
+        int p = 0;
+        int t = 0;               // start of the current topic segment; n + 1 once all are consumed
+        int resumeP = -1;        // pattern index after the last '**' seen
+        int resumeT = -1;        // topic segment where that '**' would resume absorbing
+        while (t <= n) {
+            int end = segmentEnd(topic, t);
+            if (p < kinds.length) {
+                if (kinds[p] == SegmentKind.ANY_MANY) {
+                    resumeP = ++p;
+                    resumeT = t;
+                    continue;
                 }
+                if (segmentMatches(p, topic, t, end)) {
+                    p++;
+                    t = end + 1;
+                    continue;
+                }
+            }
+            if (resumeP < 0) {
                 return false;
-            case ANY_ONE:
-                return t < topic.length && matchSegments(p + 1, topic, t + 1);
-            case GLOB:
-                return t < topic.length && globMatches(segments[p], 0, topic[t], 0)
-                        && matchSegments(p + 1, topic, t + 1);
-            default:
-                return t < topic.length && segments[p].equals(topic[t]) && matchSegments(p + 1, topic, t + 1);
+            }
+            resumeT = segmentEnd(topic, resumeT) + 1;  // the last '**' swallows one more segment
+            t = resumeT;
+            p = resumeP;
         }
+        while (p < kinds.length && kinds[p] == SegmentKind.ANY_MANY) {
+            p++;
+        }
+        return p == kinds.length;
     }
 
-    /** In-segment glob: '?' one code point, '*' any run (possibly empty). */
+    private static int segmentEnd(String topic, int from) {
+        int dot = topic.indexOf('.', from);
+        return dot < 0 ? topic.length() : dot;
+    }
+
+    private boolean segmentMatches(int p, String topic, int from, int to) {
+        String segment = segments[p];
+        return switch (kinds[p]) {
+            case ANY_ONE -> true;
+            case GLOB -> globMatchesRegion(segment, topic, from, to);
+            case LITERAL -> segment.length() == to - from && topic.regionMatches(from, segment, 0, segment.length());
+            case ANY_MANY -> throw new IllegalStateException("'**' is handled by the caller");
+        };
+    }
+
+    /**
+     * Glob match of {@code glob[g..]} against {@code text[t..]}: {@code ?} one code point,
+     * {@code *} any run (possibly empty). Kept for callers of the first version; see
+     * {@link #globMatchesRegion}.
+     */
     public static boolean globMatches(String glob, int g, String text, int t) {
-        while (g < glob.length()) {
-            int gc = glob.codePointAt(g);
-            if (gc == '*') {
-                int next = g + 1;
-                for (int k = t; k <= text.length(); k = k < text.length() ? text.offsetByCodePoints(k, 1) : k + 1) {
-                    if (globMatches(glob, next, text, k)) {
-                        return true;
-                    }
+        return globMatches(glob, g, text, t, text.length());
+    }
+
+    /**
+     * Glob match of all of {@code glob} against {@code text[from, to)} without copying the region:
+     * {@code ?} is one code point, {@code *} any run of code points, possibly empty; every other
+     * character matches itself. Iterative with one backtrack point: O(glob × region) worst case,
+     * never exponential (a pattern such as {@code *a*a*a*b} cannot stall a publisher).
+     */
+    public static boolean globMatchesRegion(String glob, String text, int from, int to) {
+        return globMatches(glob, 0, text, from, to);
+    }
+
+    private static boolean globMatches(String glob, int g, String text, int t, int to) {
+        int starG = -1;   // glob index just after the last '*'
+        int starT = -1;   // text index that '*' would stretch over next
+        while (t < to) {
+            if (g < glob.length()) {
+                int gc = glob.codePointAt(g);
+                if (gc == '*') {
+                    starG = ++g;
+                    starT = t;
+                    continue;
                 }
+                int tc = text.codePointAt(t);
+                if (gc == '?' || gc == tc) {
+                    g += Character.charCount(gc);
+                    t += Character.charCount(tc);
+                    continue;
+                }
+            }
+            if (starG < 0) {
                 return false;
             }
-            if (t >= text.length()) {
-                return false;
-            }
-            int tc = text.codePointAt(t);
-            if (gc != '?' && gc != tc) {
-                return false;
-            }
-            g += Character.charCount(gc);
-            t += Character.charCount(tc);
+            starT += Character.charCount(text.codePointAt(starT));
+            t = starT;
+            g = starG;
         }
-        return t == text.length();
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
     }
 
     @Override
@@ -230,6 +341,7 @@ public final class TopicPattern {
         return pattern.hashCode() * 31 + syntax.hashCode();
     }
 
+    /** The pattern text; {@link Syntax#NAUTILUS} patterns are prefixed {@code NAUTILUS:}. */
     @Override
     public String toString() {
         return syntax == Syntax.TRIBUTARY ? pattern : syntax + ":" + pattern;

@@ -1,0 +1,62 @@
+package io.tributary.bench;
+
+import io.tributary.bench.inproc.InprocSuite;
+import io.tributary.bench.serde.SerdeSuite;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ./tributary bench SUITE [--quick] [--json FILE]}. */
+@Command(name = "tributary bench", mixinStandardHelpOptions = true,
+        description = "Runs a benchmark suite side by side with its peers and prints a table.",
+        subcommands = {BenchMain.Inproc.class, BenchMain.Serde.class})
+public final class BenchMain implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Options every suite takes. */
+    public static class SuiteOptions {
+        @Option(names = "--quick", description = "Short runs: a smoke check of the numbers, not a result.")
+        public boolean quick;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+        public Path json;
+    }
+
+    @Command(name = "inproc", mixinStandardHelpOptions = true,
+            description = "W1 publish→dispatch, W2 matcher, W3 cross-thread throughput, W4 latency.")
+    static final class Inproc implements Callable<Integer> {
+        @CommandLine.Mixin
+        SuiteOptions options = new SuiteOptions();
+
+        @Option(names = "--only", split = ",", paramLabel = "W", description = "Run only these workloads (W1..W4).")
+        java.util.Set<String> only;
+
+        @Override
+        public Integer call() throws Exception {
+            return new InprocSuite(options.quick, only).run(options.json);
+        }
+    }
+
+    @Command(name = "serde", mixinStandardHelpOptions = true,
+            description = "Avro single-object encode+decode of a quote against Jackson JSON.")
+    static final class Serde implements Callable<Integer> {
+        @CommandLine.Mixin
+        SuiteOptions options = new SuiteOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            return new SerdeSuite(options.quick).run(options.json);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.tributary.runtime.exec;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One worker's bounded queue for one lane: a Vyukov-style array ring with a sequence number per
+ * cell and preallocated {@link Cell}s, so enqueueing copies fields instead of allocating.
+ *
+ * <p>Producers (any thread) {@link #tryClaim()} a position with a CAS on the tail, write the cell,
+ * then {@link #publish(long)} it. The consumer {@link #tryTake()}s the head, copies the cell out,
+ * and {@link #release(long)}s it so producers can reuse it. Cell {@code i} of lap {@code n} moves
+ * through sequences {@code pos} (free) → {@code pos + 1} (published) → {@code pos + capacity} (free
+ * for the next lap).
+ *
+ * <p>With {@code sharedConsumers} (DROP_OLDEST lanes) producers may also take the head to discard
+ * it, so the head advances by CAS; otherwise the owning worker is the only consumer and advances it
+ * with a plain release store.
+ */
+final class LaneRing {
+    /** Returned by {@link #oldestEnqueueNanos()} when nothing is waiting. */
+    static final long NO_MESSAGE = Long.MAX_VALUE;
+
+    private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final long[] sequences;
+    private final Cell[] cells;
+    private final int mask;
+    private final int capacity;
+    private final boolean sharedConsumers;
+    /** Next position to claim; CASed by producers. */
+    private final PaddedCounter tail = new PaddedCounter();
+    /** Next position to take; written by the consumer (and by dropping producers when shared). */
+    private final PaddedCounter head = new PaddedCounter();
+
+    LaneRing(int capacity, boolean sharedConsumers) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            // capacity 1 would make "published" (pos + 1) and "free for next lap" (pos + capacity) equal
+            throw new IllegalArgumentException("capacity must be a power of two >= 2, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.sharedConsumers = sharedConsumers;
+        this.sequences = new long[capacity];
+        this.cells = new Cell[capacity];
+        for (int i = 0; i < capacity; i++) {
+            sequences[i] = i;
+            cells[i] = new Cell();
+        }
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Claims the next free cell for writing.
+     *
+     * @return the position, or -1 when the ring is full (the cell for this lap still holds a message
+     *         of the previous lap that was not taken and released yet)
+     */
+    long tryClaim() {
+        long t = tail.get();
+        for (;;) {
+            int idx = (int) t & mask;
+            long s = (long) SEQ.getAcquire(sequences, idx);
+            if (s == t) {
+                if (tail.compareAndSet(t, t + 1)) {
+                    return t;
+                }
+                t = tail.get();
+            } else if (s < t) {
+                return -1;
+            } else {
+                t = tail.get(); // another producer claimed t; our tail read was stale
+            }
+        }
+    }
+
+    /** The cell at a position returned by {@link #tryClaim()} or {@link #tryTake()}. */
+    Cell cell(long pos) {
+        return cells[(int) pos & mask];
+    }
+
+    /**
+     * Makes a claimed cell visible to the consumer. A volatile store rather than a release store:
+     * the producer reads the worker's {@code parked} flag right after, and that read must not be
+     * reordered before this store (StoreLoad), or a worker going to sleep could miss the message.
+     */
+    void publish(long pos) {
+        SEQ.setVolatile(sequences, (int) pos & mask, pos + 1);
+    }
+
+    /**
+     * Takes the oldest published message.
+     *
+     * @return its position (read the cell, then {@link #release(long)} it), or -1 if none is published
+     */
+    long tryTake() {
+        long h = head.get();
+        if (!sharedConsumers) {
+            long s = (long) SEQ.getAcquire(sequences, (int) h & mask);
+            if (s != h + 1) {
+                return -1;
+            }
+            head.setRelease(h + 1);
+            return h;
+        }
+        for (;;) {
+            long s = (long) SEQ.getAcquire(sequences, (int) h & mask);
+            if (s == h + 1) {
+                if (head.compareAndSet(h, h + 1)) {
+                    return h;
+                }
+                h = head.get();
+            } else if (s < h + 1) {
+                return -1;
+            } else {
+                h = head.get(); // a dropping producer took h
+            }
+        }
+    }
+
+    /** Hands a taken cell back to producers for the next lap; the reads of the cell happen before. */
+    void release(long pos) {
+        SEQ.setRelease(sequences, (int) pos & mask, pos + capacity);
+    }
+
+    /**
+     * Discards the oldest waiting message (DROP_OLDEST rings only).
+     *
+     * @return the key slot of the dropped message, or -1 if nothing was waiting
+     */
+    int dropOldest() {
+        long pos = tryTake();
+        if (pos < 0) {
+            return -1;
+        }
+        Cell cell = cell(pos);
+        int slot = cell.slot;
+        cell.clearCell();
+        release(pos);
+        return slot;
+    }
+
+    /** True if the head cell is published (a cheap acquire read; may be stale by the time it is used). */
+    boolean hasMessage() {
+        long h = head.get();
+        return (long) SEQ.getAcquire(sequences, (int) h & mask) > h;
+    }
+
+    /**
+     * As {@link #hasMessage()} but with a volatile read, for the parking worker's last look: its
+     * volatile write of {@code parked} and this read are totally ordered with the producer's
+     * volatile publish and its read of {@code parked}, so one of the two sides sees the other.
+     */
+    boolean hasMessageVolatile() {
+        long h = head.get();
+        return (long) SEQ.getVolatile(sequences, (int) h & mask) > h;
+    }
+
+    /**
+     * Enqueue time of the oldest waiting message, or {@link #NO_MESSAGE}. Safe from any thread: the
+     * cell is re-validated after the read (seqlock style), so a concurrently recycled cell is not
+     * mistaken for the head.
+     */
+    long oldestEnqueueNanos() {
+        long h = head.get();
+        int idx = (int) h & mask;
+        long s = (long) SEQ.getAcquire(sequences, idx);
+        if (s != h + 1) {
+            return NO_MESSAGE;
+        }
+        long enqueued = cells[idx].enqueueNanos;
+        VarHandle.acquireFence(); // keep the plain read above before the re-check below
+        return (long) SEQ.getAcquire(sequences, idx) == s ? enqueued : NO_MESSAGE;
+    }
+
+    /**
+     * True when as many messages are claimed-but-not-taken as the ring holds. Not the same as
+     * {@link #tryClaim()} failing: that also happens for an instant while the consumer has taken the
+     * cell the tail needs but not yet released it, and dropping then would discard a message for
+     * nothing.
+     */
+    boolean isFull() {
+        long h = head.get();
+        return tail.get() - h >= capacity;
+    }
+
+    /** Waiting messages (claimed but not yet taken); a moving snapshot. */
+    int size() {
+        long h = head.get(); // head first: the tail read after it is at least as new, so t - h >= 0
+        long t = tail.get();
+        return (int) Math.max(0, Math.min(capacity, t - h));
+    }
+
+    /** Messages ever claimed into this ring. */
+    long claimedTotal() {
+        return tail.get();
+    }
+}

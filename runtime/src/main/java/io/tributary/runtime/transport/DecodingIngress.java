@@ -1,0 +1,75 @@
+package io.tributary.runtime.transport;
+
+import io.tributary.api.DeadLetter;
+import io.tributary.api.Headers;
+import io.tributary.api.Message;
+import io.tributary.api.MessageBus;
+import io.tributary.api.Priority;
+import io.tributary.schemas.serde.MessageDecodingException;
+import io.tributary.schemas.serde.MessageReader;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Where Avro bytes from outside the process (Kafka, Redis, files) enter the bus. A payload that does
+ * not decode (unknown fingerprint, truncated, corrupt) is published on the dead-letter topic with the
+ * raw bytes and the reason, and counted; the messages around it are unaffected.
+ *
+ * <p>One instance per consuming thread: it reuses one {@link MessageReader}.
+ */
+public final class DecodingIngress {
+    private static final Logger LOG = LoggerFactory.getLogger(DecodingIngress.class);
+
+    /** Header on a dead letter: the {@link MessageDecodingException.Reason}. */
+    public static final String DECODE_REASON = "tributary.decode.reason";
+
+    private final String name;
+    private final MessageBus bus;
+    private final MessageReader reader;
+    private final LongAdder decoded = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+
+    /** @param name who feeds it (e.g. {@code kafka:orders.critical}); names the culprit in dead letters */
+    public DecodingIngress(String name, MessageBus bus, TributarySerde serde) {
+        this.name = name;
+        this.bus = bus;
+        this.reader = serde.newReader();
+    }
+
+    /**
+     * Decodes {@code bytes} and publishes the record on {@code topic}.
+     *
+     * @return true if the message was decoded and accepted by the bus; false if it was dead-lettered
+     *         or a lane refused it
+     */
+    public boolean ingest(String topic, Object key, byte[] bytes, Priority priority, Headers headers) {
+        SpecificRecord record;
+        try {
+            record = reader.decode(bytes);
+        } catch (MessageDecodingException e) {
+            rejected.increment();
+            LOG.warn("{}: undecodable message on {} ({}): {}", name, topic, e.reason(), e.getMessage());
+            Message<byte[]> raw = new Message<>(0, topic, key, bytes, priority, 0, headers);
+            bus.publish(bus.deadLetterTopic(), name, new DeadLetter(raw, name, e), Priority.HIGH,
+                    headers.with(DECODE_REASON, e.reason().name())
+                            .with(Headers.ERROR_CLASS, e.getClass().getName())
+                            .with(Headers.ERROR_MESSAGE, String.valueOf(e.getMessage()))
+                            .with(Headers.FAILED_SUBSCRIBER, name));
+            return false;
+        }
+        decoded.increment();
+        return bus.publish(topic, key, record, priority, headers);
+    }
+
+    public long decodedCount() {
+        return decoded.sum();
+    }
+
+    public long rejectedCount() {
+        return rejected.sum();
+    }
+}
