@@ -58,7 +58,7 @@ class TopologyCompilerTest {
         assertTrue(e.getMessage().startsWith("topology 'broken' is invalid (8 problems):"), e.getMessage());
         assertTrue(message(e, "bad-pattern").contains("empty segment at position 5"), e.getMessage());
         assertTrue(message(e, "bad-pattern").contains("     ^"), "caret under the position: " + e.getMessage());
-        assertTrue(message(e, "bad-sink").contains("bad character U+0020"), e.getMessage());
+        assertTrue(message(e, "bad-sink").contains("U+0020 at position 3"), e.getMessage());
         assertTrue(message(e, "feed").contains("unknown venue 'nope'; known venues: sim"), e.getMessage());
         assertTrue(message(e, "dangling").contains("dangling stream"), e.getMessage());
         assertTrue(message(e, "CONFLATE-0000000007").contains("CONFLATE has no key"), e.getMessage());
