@@ -28,4 +28,6 @@ public interface WindowedStream<T> {
 
     /** Counts the values per key and window. */
     Stream<Windowed<Long>> count();
+
+    Stream<Windowed<Long>> count(Named named);
 }

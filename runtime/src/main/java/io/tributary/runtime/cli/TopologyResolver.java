@@ -2,16 +2,22 @@ package io.tributary.runtime.cli;
 
 import io.tributary.api.dsl.TopologyDefinition;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Finds the topology a command names:
@@ -26,6 +32,7 @@ import java.util.ServiceLoader;
  */
 final class TopologyResolver {
     static final String DEFAULT = "default-desk";
+    static final String SERVICE_FILE = "META-INF/services/" + TopologyDefinition.class.getName();
 
     private final ClassLoader loader;
 
@@ -78,9 +85,17 @@ final class TopologyResolver {
         }
     }
 
+    /**
+     * Reads the jar's own service file (not the class path's: the same jar may also be on the class
+     * path) and creates the classes it names through a loader that sees the jar.
+     */
     private TopologyDefinition fromJar(Path jar, String wanted) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("topology jar " + jar + " does not exist");
+        }
+        List<String> classNames = serviceEntries(jar);
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("topology jar " + jar + " names no topology in " + SERVICE_FILE);
         }
         URLClassLoader jarLoader;
         try {
@@ -88,21 +103,11 @@ final class TopologyResolver {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("cannot read topology jar " + jar + ": " + e.getMessage());
         }
-        List<TopologyDefinition> found;
-        try {
-            found = ServiceLoader.load(TopologyDefinition.class, jarLoader).stream()
-                    .filter(p -> p.type().getClassLoader() == jarLoader)
-                    .map(ServiceLoader.Provider::get).toList();
-        } catch (java.util.ServiceConfigurationError e) {
-            close(jarLoader);
-            throw new IllegalArgumentException("topology jar " + jar + " is broken: " + e.getMessage());
+        List<TopologyDefinition> found = new ArrayList<>();
+        for (String className : classNames) {
+            found.add(fromClass(className, jarLoader));
         }
         Map<String, TopologyDefinition> byName = byName(found, jar.toString());
-        if (byName.isEmpty()) {
-            close(jarLoader);
-            throw new IllegalArgumentException("topology jar " + jar + " names no topology in META-INF/services/"
-                    + TopologyDefinition.class.getName());
-        }
         if (wanted != null) {
             TopologyDefinition d = byName.get(wanted);
             if (d == null) {
@@ -118,6 +123,29 @@ final class TopologyResolver {
         return byName.values().iterator().next();
     }
 
+    private static List<String> serviceEntries(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            JarEntry entry = file.getJarEntry(SERVICE_FILE);
+            if (entry == null) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(entry),
+                    StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    int comment = line.indexOf('#');
+                    String name = (comment >= 0 ? line.substring(0, comment) : line).trim();
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read topology jar " + jar + ": " + e.getMessage());
+        }
+    }
+
     private static Map<String, TopologyDefinition> byName(List<TopologyDefinition> definitions, String where) {
         Map<String, TopologyDefinition> byName = new LinkedHashMap<>();
         for (TopologyDefinition d : definitions) {
@@ -130,11 +158,4 @@ final class TopologyResolver {
         return byName;
     }
 
-    private static void close(URLClassLoader loader) {
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // nothing was loaded from it
-        }
-    }
 }

@@ -190,4 +190,18 @@ class ConfigLoaderTest {
         assertTrue(text.contains("minWorkers=2") || text.contains("minWorkers = 2"), text);
         assertTrue(text.contains("profile=staging") || text.contains("profile = staging") || text.contains("profile=\"staging\""), text);
     }
+
+    @Test
+    void validatedSettingsBuildTheEngineConfiguration() {
+        TributaryConfig c = loader(Map.of("TRIBUTARY_PROFILE", "prod")).load();
+        io.tributary.runtime.exec.ExecutorConfig exec = EngineConfigs.executor(c.executor());
+        assertEquals(4, exec.minWorkers());
+        assertEquals(8, exec.maxWorkers());
+        assertEquals(Duration.ofMillis(20), exec.maxWait(Priority.LOW));
+        assertNull(exec.maxWait(Priority.CRITICAL));
+        assertEquals(OverflowPolicy.DROP_OLDEST, exec.overflowPolicy(Priority.LOW));
+        assertEquals(8, exec.weight(Priority.HIGH));
+        assertEquals(1024, exec.laneCapacity(Priority.NORMAL));
+        assertEquals(exec.maxBatch(), EngineConfigs.bus(c).executor().maxBatch());
+    }
 }

@@ -55,6 +55,11 @@ final class WindowedStreamImpl<T> implements WindowedStream<T> {
 
     @Override
     public Stream<Windowed<Long>> count() {
-        return aggregate(() -> 0L, (Long count, T value) -> count + 1);
+        return count(null);
+    }
+
+    @Override
+    public Stream<Windowed<Long>> count(Named named) {
+        return aggregate(() -> 0L, (Long count, T value) -> count + 1, named);
     }
 }
