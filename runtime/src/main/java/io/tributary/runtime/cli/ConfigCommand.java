@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -36,10 +37,14 @@ final class ConfigCommand implements Runnable {
         public Integer call() {
             try {
                 TributaryConfig config = ConfigLoader.standard().load(file);
-                spec.commandLine().getOut().printf("%s: valid (profile %s)%n%s", file, config.profile(), config.render());
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%s: valid (profile %s)%n%s", file, config.profile(), config.render());
+                out.flush();
                 return 0;
             } catch (InvalidConfigException e) {
-                spec.commandLine().getErr().println(file + ": " + e.getMessage());
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(file + ": " + e.getMessage());
+                err.flush();
                 return TributaryCli.EXIT_INVALID;
             }
         }

@@ -41,11 +41,13 @@ final class DescribeCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             out.flush();
             err.println(new TopologyValidationException(built.name(), problems).getMessage());
+            err.flush();
             return TributaryCli.EXIT_INVALID;
         }
         if (plan) {
             out.print(compiler.compile(built).describe());
         }
+        out.flush();
         return 0;
     }
 }

@@ -30,6 +30,7 @@ public final class TributaryCli implements Runnable {
             if (e instanceof TopologyValidationException || e instanceof InvalidConfigException
                     || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println(e.getMessage());
+                commandLine.getErr().flush();
                 return EXIT_INVALID;
             }
             throw e;

@@ -28,8 +28,9 @@ class TributaryCliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = TributaryCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        // buffered, not auto-flushed: like System.out, so a command that forgets to flush fails here
+        cli.setOut(new PrintWriter(new java.io.BufferedWriter(out)));
+        cli.setErr(new PrintWriter(new java.io.BufferedWriter(err)));
         int code = cli.execute(args);
         return new Result(code, out.toString(), err.toString());
     }
