@@ -46,54 +46,48 @@ public final class PlanBuilder {
         return this;
     }
 
-    @SuppressWarnings("unchecked")
     public Processor filter(Predicate<?> predicate, Processor next) {
-        return new StatelessProcessors.Filter((Predicate<Object>) predicate, next);
+        return specialized(StatelessProcessors.Filter.class, predicate, next);
     }
 
-    @SuppressWarnings("unchecked")
     public Processor map(Function<?, ?> mapper, Processor next) {
-        return new StatelessProcessors.Map((Function<Object, Object>) mapper, next);
+        return specialized(StatelessProcessors.Map.class, mapper, next);
     }
 
-    @SuppressWarnings("unchecked")
     public Processor flatMap(Function<?, ?> mapper, Processor next) {
-        return new StatelessProcessors.FlatMap((Function<Object, Iterable<?>>) mapper, next);
+        return specialized(StatelessProcessors.FlatMap.class, mapper, next);
     }
 
-    @SuppressWarnings("unchecked")
     public Processor peek(Consumer<?> action, Processor next) {
-        return new StatelessProcessors.Peek((Consumer<Object>) action, next);
+        return specialized(StatelessProcessors.Peek.class, action, next);
     }
 
-    @SuppressWarnings("unchecked")
     public Processor keyBy(Function<?, ?> key, Processor next) {
-        return new StatelessProcessors.KeyBy((Function<Object, Object>) key, next);
+        return specialized(StatelessProcessors.KeyBy.class, key, next);
     }
 
     public Processor lane(Priority lane, Processor next) {
-        return new StatelessProcessors.Lane(lane, next);
+        return specialized(StatelessProcessors.Lane.class, lane, next);
     }
 
-    @SuppressWarnings("unchecked")
     public Processor route(String node, Router<?> router, Processor next) {
-        return new StatelessProcessors.RouteStep((Router<Object>) router, next, counter(node, "route-dropped"));
+        return specialized(StatelessProcessors.RouteStep.class, router, next, counter(node, "route-dropped"));
     }
 
     /** @param predicates one per branch, in order; null for the default branch */
-    @SuppressWarnings("unchecked")
     public Processor split(List<Predicate<Object>> predicates, List<Processor> branches) {
-        return new StatelessProcessors.Split(predicates.toArray(Predicate[]::new), branches.toArray(Processor[]::new));
+        return specialized(StatelessProcessors.Split.class, predicates.toArray(Predicate[]::new),
+                branches.toArray(Processor[]::new));
     }
 
     /** Forwards to every target; a single target is returned as is. */
     public Processor fanOut(List<Processor> targets) {
-        return targets.size() == 1 ? targets.get(0) : new StatelessProcessors.FanOut(targets.toArray(Processor[]::new));
+        return targets.size() == 1 ? targets.get(0)
+                : specialized(StatelessProcessors.FanOut.class, (Object) targets.toArray(Processor[]::new));
     }
 
-    @SuppressWarnings("unchecked")
     public Processor forEach(Consumer<?> action) {
-        return new StatelessProcessors.ForEach((Consumer<Object>) action);
+        return specialized(StatelessProcessors.ForEach.class, action);
     }
 
     /** Drops everything: the end of a path that leads nowhere (e.g. a split with no branch taken). */
@@ -123,11 +117,11 @@ public final class PlanBuilder {
     }
 
     public Processor toTopic(String topic, Priority lane) {
-        return new SinkProcessors.ToTopic(publisher(topic, lane));
+        return specialized(SinkProcessors.ToTopic.class, publisher(topic, lane));
     }
 
     public Processor toPlugin(SinkTarget target) {
-        return new SinkProcessors.ToPlugin(target);
+        return specialized(SinkProcessors.ToPlugin.class, target);
     }
 
     public Processor repartition(String internalTopic, Priority lane) {
@@ -149,6 +143,10 @@ public final class PlanBuilder {
         PlanDescription description = new PlanDescription(name, described, publishes, timed, timerPeriod);
         return new PhysicalPlan(name, logical, stages, new ArrayList<>(publishers.values()), punctuated, counters,
                 description, timerPeriod);
+    }
+
+    private static Processor specialized(Class<? extends Processor> template, Object... data) {
+        return Specializer.create(template, Processor.class, data);
     }
 
     private TopicPublisher publisher(String topic, Priority lane) {

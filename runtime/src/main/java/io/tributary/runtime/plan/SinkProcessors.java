@@ -2,34 +2,32 @@ package io.tributary.runtime.plan;
 
 import io.tributary.api.Priority;
 
+import java.lang.invoke.MethodHandles;
+
 /** Terminal processors that hand values to the bus or to a plugin. */
 final class SinkProcessors {
     private SinkProcessors() {
     }
 
+    /** Template (see {@link Specializer}); data: the publisher. */
     static final class ToTopic implements Processor {
-        private final TopicPublisher publisher;
-
-        ToTopic(TopicPublisher publisher) {
-            this.publisher = publisher;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final TopicPublisher PUBLISHER = Specializer.data(SELF, 0, TopicPublisher.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            publisher.publish(key, value, lane, topic);
+            PUBLISHER.publish(key, value, lane, topic);
         }
     }
 
+    /** Template (see {@link Specializer}); data: the plugin's target. */
     static final class ToPlugin implements Processor {
-        private final SinkTarget target;
-
-        ToPlugin(SinkTarget target) {
-            this.target = target;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final SinkTarget TARGET = Specializer.data(SELF, 0, SinkTarget.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            target.accept(key, value, lane, topic);
+            TARGET.accept(key, value, lane, topic);
         }
     }
 

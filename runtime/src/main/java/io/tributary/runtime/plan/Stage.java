@@ -4,6 +4,7 @@ import io.tributary.api.Envelope;
 import io.tributary.api.MessageHandler;
 import io.tributary.api.Priority;
 
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +38,14 @@ public final class Stage {
         this.lane = Objects.requireNonNull(lane, "lane");
         this.nodes = List.copyOf(nodes);
         this.fusedChains = fusedChains.stream().map(List::copyOf).toList();
-        this.handler = kind == Kind.SOURCE ? new SourceHandler(entry) : new RepartitionHandler(entry);
+        this.handler = handler(kind, entry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MessageHandler<Object> handler(Kind kind, Processor entry) {
+        // a copy per stage: the entry call site sees one processor class (see Specializer)
+        return Specializer.create(kind == Kind.SOURCE ? SourceHandler.class : RepartitionHandler.class,
+                MessageHandler.class, entry);
     }
 
     public String name() {
@@ -74,30 +82,22 @@ public final class Stage {
     }
 
     /** Source messages start on NORMAL: lanes are a property of the topology, set by {@code lane()}. */
-    private static final class SourceHandler implements MessageHandler<Object> {
-        private final Processor entry;
-
-        SourceHandler(Processor entry) {
-            this.entry = entry;
-        }
+    static final class SourceHandler implements MessageHandler<Object> {
+        private static final Processor ENTRY = Specializer.data(MethodHandles.lookup(), 0, Processor.class);
 
         @Override
         public void onMessage(Envelope<Object> message) {
-            entry.process(message.key(), message.payload(), message.publishTimeNanos(), Priority.NORMAL, null);
+            ENTRY.process(message.key(), message.payload(), message.publishTimeNanos(), Priority.NORMAL, null);
         }
     }
 
-    private static final class RepartitionHandler implements MessageHandler<Object> {
-        private final Processor entry;
-
-        RepartitionHandler(Processor entry) {
-            this.entry = entry;
-        }
+    static final class RepartitionHandler implements MessageHandler<Object> {
+        private static final Processor ENTRY = Specializer.data(MethodHandles.lookup(), 0, Processor.class);
 
         @Override
         public void onMessage(Envelope<Object> message) {
             SinkProcessors.Repartitioned record = (SinkProcessors.Repartitioned) message.payload();
-            entry.process(message.key(), record.value(), record.timestampNanos(), message.priority(), null);
+            ENTRY.process(message.key(), record.value(), record.timestampNanos(), message.priority(), null);
         }
     }
 }

@@ -4,185 +4,160 @@ import io.tributary.api.Priority;
 import io.tributary.api.dsl.Route;
 import io.tributary.api.dsl.Router;
 
+import java.lang.invoke.MethodHandles;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** The stateless operators; each is a final class with final fields so the JIT can inline the chain. */
+/**
+ * Templates of the stateless operators. Each is instantiated per node as a hidden class by
+ * {@link Specializer}, with its function and successor as constants; see there.
+ */
+@SuppressWarnings("unchecked")
 final class StatelessProcessors {
     private StatelessProcessors() {
     }
 
+    /** Data: predicate, next. */
     static final class Filter implements Processor {
-        private final Predicate<Object> predicate;
-        private final Processor next;
-
-        Filter(Predicate<Object> predicate, Processor next) {
-            this.predicate = predicate;
-            this.next = next;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Predicate<Object> PREDICATE = Specializer.data(SELF, 0, Predicate.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            if (predicate.test(value)) {
-                next.process(key, value, timestampNanos, lane, topic);
+            if (PREDICATE.test(value)) {
+                NEXT.process(key, value, timestampNanos, lane, topic);
             }
         }
     }
 
+    /** Data: mapper, next. */
     static final class Map implements Processor {
-        private final Function<Object, Object> mapper;
-        private final Processor next;
-
-        Map(Function<Object, Object> mapper, Processor next) {
-            this.mapper = mapper;
-            this.next = next;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Function<Object, Object> MAPPER = Specializer.data(SELF, 0, Function.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            next.process(key, mapper.apply(value), timestampNanos, lane, topic);
+            NEXT.process(key, MAPPER.apply(value), timestampNanos, lane, topic);
         }
     }
 
+    /** Data: mapper to an iterable, next. */
     static final class FlatMap implements Processor {
-        private final Function<Object, Iterable<?>> mapper;
-        private final Processor next;
-
-        FlatMap(Function<Object, Iterable<?>> mapper, Processor next) {
-            this.mapper = mapper;
-            this.next = next;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Function<Object, Iterable<?>> MAPPER = Specializer.data(SELF, 0, Function.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            Iterable<?> values = mapper.apply(value);
+            Iterable<?> values = MAPPER.apply(value);
             if (values != null) {
                 for (Object each : values) {
-                    next.process(key, each, timestampNanos, lane, topic);
+                    NEXT.process(key, each, timestampNanos, lane, topic);
                 }
             }
         }
     }
 
+    /** Data: action, next. */
     static final class Peek implements Processor {
-        private final Consumer<Object> action;
-        private final Processor next;
-
-        Peek(Consumer<Object> action, Processor next) {
-            this.action = action;
-            this.next = next;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Consumer<Object> ACTION = Specializer.data(SELF, 0, Consumer.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            action.accept(value);
-            next.process(key, value, timestampNanos, lane, topic);
+            ACTION.accept(value);
+            NEXT.process(key, value, timestampNanos, lane, topic);
         }
     }
 
+    /** Data: key function, next. */
     static final class KeyBy implements Processor {
-        private final Function<Object, Object> key;
-        private final Processor next;
-
-        KeyBy(Function<Object, Object> key, Processor next) {
-            this.key = key;
-            this.next = next;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Function<Object, Object> KEY = Specializer.data(SELF, 0, Function.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
 
         @Override
         public void process(Object oldKey, Object value, long timestampNanos, Priority lane, String topic) {
-            next.process(key.apply(value), value, timestampNanos, lane, topic);
+            NEXT.process(KEY.apply(value), value, timestampNanos, lane, topic);
         }
     }
 
+    /** Data: lane, next. */
     static final class Lane implements Processor {
-        private final Priority lane;
-        private final Processor next;
-
-        Lane(Priority lane, Processor next) {
-            this.lane = lane;
-            this.next = next;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Priority LANE = Specializer.data(SELF, 0, Priority.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority ignored, String topic) {
-            next.process(key, value, timestampNanos, lane, topic);
+            NEXT.process(key, value, timestampNanos, LANE, topic);
         }
     }
 
+    /** Data: router, next, counter of dropped messages. */
     static final class RouteStep implements Processor {
-        private final Router<Object> router;
-        private final Processor next;
-        private final Counter dropped;
-
-        RouteStep(Router<Object> router, Processor next, Counter dropped) {
-            this.router = router;
-            this.next = next;
-            this.dropped = dropped;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Router<Object> ROUTER = Specializer.data(SELF, 0, Router.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
+        private static final Counter DROPPED = Specializer.data(SELF, 2, Counter.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            Route route = router.route(value);
+            Route route = ROUTER.route(value);
             if (route == null) {
-                dropped.increment();
+                DROPPED.increment();
                 return;
             }
             Priority routedLane = route.lane();
             String routedTopic = route.topic();
-            next.process(key, value, timestampNanos, routedLane != null ? routedLane : lane,
+            NEXT.process(key, value, timestampNanos, routedLane != null ? routedLane : lane,
                     routedTopic != null ? routedTopic : topic);
         }
     }
 
-    /** Branch predicates in order; a null predicate (the default branch) takes everything. */
+    /** Data: branch predicates in order (null for the default branch, which takes everything), branches. */
     static final class Split implements Processor {
-        private final Predicate<Object>[] predicates;
-        private final Processor[] branches;
-
-        Split(Predicate<Object>[] predicates, Processor[] branches) {
-            this.predicates = predicates;
-            this.branches = branches;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Predicate<Object>[] PREDICATES = Specializer.data(SELF, 0, Predicate[].class);
+        private static final Processor[] BRANCHES = Specializer.data(SELF, 1, Processor[].class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            for (int i = 0; i < predicates.length; i++) {
-                Predicate<Object> predicate = predicates[i];
+            for (int i = 0; i < PREDICATES.length; i++) {
+                Predicate<Object> predicate = PREDICATES[i];
                 if (predicate == null || predicate.test(value)) {
-                    branches[i].process(key, value, timestampNanos, lane, topic);
+                    BRANCHES[i].process(key, value, timestampNanos, lane, topic);
                     return;
                 }
             }
         }
     }
 
+    /** Data: targets. */
     static final class FanOut implements Processor {
-        private final Processor[] targets;
-
-        FanOut(Processor[] targets) {
-            this.targets = targets;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Processor[] TARGETS = Specializer.data(SELF, 0, Processor[].class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            for (Processor target : targets) {
+            for (Processor target : TARGETS) {
                 target.process(key, value, timestampNanos, lane, topic);
             }
         }
     }
 
+    /** Data: action. */
     static final class ForEach implements Processor {
-        private final Consumer<Object> action;
-
-        ForEach(Consumer<Object> action) {
-            this.action = action;
-        }
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final Consumer<Object> ACTION = Specializer.data(SELF, 0, Consumer.class);
 
         @Override
         public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
-            action.accept(value);
+            ACTION.accept(value);
         }
     }
 }
