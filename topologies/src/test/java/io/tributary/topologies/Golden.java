@@ -11,21 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Compares text with {@code src/test/resources/golden/<name>.txt}. After an intended change, rewrite
- * the files with {@code mvn -pl topologies verify -Dtributary.golden.update=true} and review the diff.
+ * the files with {@code mvn -pl topologies verify -DupdateGolden=true} and review the diff.
  */
 final class Golden {
     private Golden() {
     }
 
     static void assertMatches(String name, String actual) throws IOException {
-        if (Boolean.getBoolean("tributary.golden.update")) {
+        if (Boolean.getBoolean("updateGolden")) {
             Path file = Path.of("src/test/resources/golden", name + ".txt");
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;
         }
         try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name + ".txt")) {
-            assertNotNull(in, "no golden file golden/" + name + ".txt; create it with -Dtributary.golden.update=true");
+            assertNotNull(in, "no golden file golden/" + name + ".txt; create it with -DupdateGolden=true");
             String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(expected, actual, "describe() of " + name + " differs from golden/" + name + ".txt");
         }
