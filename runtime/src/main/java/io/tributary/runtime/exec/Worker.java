@@ -48,6 +48,7 @@ final class Worker implements Runnable {
     private final long flushIntervalNanos;
     private final int idleSpins;
     private final int idleYields;
+    private final boolean busySpin;
 
     /** Read by producers on every submit; written only when the worker parks or wakes. */
     private volatile boolean parked;
@@ -81,6 +82,7 @@ final class Worker implements Runnable {
         this.flushIntervalNanos = config.flushIntervalNanos();
         this.idleSpins = config.idleSpins();
         this.idleYields = config.idleYields();
+        this.busySpin = config.busySpin();
     }
 
     String name() {
@@ -182,7 +184,10 @@ final class Worker implements Runnable {
                 if (idle == 0) {
                     idleTime.sinceNanos = System.nanoTime();
                 }
-                if (idle < idleSpins) {
+                if (busySpin) {
+                    idle = 1;
+                    Thread.onSpinWait();
+                } else if (idle < idleSpins) {
                     idle++;
                     Thread.onSpinWait();
                 } else if (idle < idleSpins + idleYields) {
