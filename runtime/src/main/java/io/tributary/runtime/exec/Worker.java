@@ -24,6 +24,8 @@ final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final VarHandle PARKED;
     private static final long BUSY = Long.MIN_VALUE;
+    /** Waits are recorded for the first message of a batch and then one in {@code mask + 1}. */
+    private static final int WAIT_SAMPLE_MASK = 7;
 
     static {
         try {
@@ -275,10 +277,11 @@ final class Worker implements Runnable {
             long enqueued = load(cell, lane);
             cell.clearCell();
             ring.release(pos); // the ring has room again before the (possibly slow) delivery
-            taken++;
             pendingReleases.add(slot); // released only after endOfBatch: the slot stays pinned meanwhile
             long now = clock.nowNanos();
-            metrics.recordWait(lane, now - enqueued);
+            if ((taken++ & WAIT_SAMPLE_MASK) == 0) {
+                metrics.recordWait(lane, now - enqueued); // sampled: recording costs as much as a delivery
+            }
             batchTargets.add(target);
             deliver(lane, target);
             if (now - batchStart >= flushIntervalNanos || (yieldToCritical && critical.hasMessage())) {
