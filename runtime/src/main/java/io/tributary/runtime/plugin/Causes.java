@@ -9,10 +9,10 @@ final class Causes {
     private Causes() {
     }
 
-    /** The deepest cause, skipping reflection wrappers. */
+    /** The deepest cause; a linkage error is kept rather than its ClassNotFoundException. */
     static Throwable root(Throwable error) {
         Throwable current = error;
-        while (current.getCause() != null && current.getCause() != current) {
+        while (!(current instanceof LinkageError) && current.getCause() != null && current.getCause() != current) {
             current = current.getCause();
         }
         return current;
@@ -25,6 +25,9 @@ final class Causes {
     static String describe(Throwable error) {
         Throwable root = root(error);
         String rootText = oneLine(root);
+        if (error instanceof ServiceConfigurationError && root == error) {
+            return strip(error.getMessage());
+        }
         if (root == error) {
             return rootText;
         }
