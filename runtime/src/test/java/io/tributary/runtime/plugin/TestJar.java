@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * Builds a real jar during a test: compiles Java sources with {@link JavaCompiler} against the API
  * (and any extra jars), then writes them with an optional {@code META-INF/services} entry.
  */
-final class TestJar {
+public final class TestJar {
 
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<Path> classpath = new ArrayList<>();
@@ -35,7 +35,7 @@ final class TestJar {
     private String version = "1.0-test";
     private String rawManifest;
 
-    static TestJar create() {
+    public static TestJar create() {
         return new TestJar();
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Sources of the plugins the loading tests build, and ready-made jars. */
-final class TestPlugins {
+public final class TestPlugins {
 
     private TestPlugins() {
     }
@@ -18,7 +18,7 @@ final class TestPlugins {
             """;
 
     /** Plugin "alpha": a venue built by Guice with an injected value, a policy instance, a sink. */
-    static Path alpha(Path jar) throws IOException {
+    public static Path alpha(Path jar) throws IOException {
         return TestJar.create().version("2.5.0")
                 .source("com.alpha.AlphaPlugin", "package com.alpha;\n" + SPI_IMPORTS + """
                         public final class AlphaPlugin implements TributaryPlugin {
