@@ -128,6 +128,11 @@ public final class ConfigKey<T> {
         return defaultValue;
     }
 
+    /** The default as a user would write it ({@code 2ms}, {@code 0.0001}, {@code A,B}), or null. */
+    public String defaultText() {
+        return defaultValue == null ? null : ValueType.display(defaultValue);
+    }
+
     public boolean isRequired() {
         return required;
     }
@@ -158,7 +163,7 @@ public final class ConfigKey<T> {
         if (required) {
             sb.append(", required");
         } else if (defaultValue != null) {
-            sb.append(", default ").append(defaultValue);
+            sb.append(", default ").append(defaultText());
         }
         sb.append(')');
         if (!description.isEmpty()) {

@@ -6,6 +6,7 @@ import io.tributary.api.Envelope;
  * Where messages leave a topology: a file, a database, a screen. {@link #write} is called from one
  * thread at a time per instance; {@link #flush()} at the end of each delivered batch.
  */
+@SuppressWarnings("try") // close() may throw anything a file or a connection throws
 public interface Sink extends AutoCloseable {
 
     /** Opens files or connections; called once before the first write. */

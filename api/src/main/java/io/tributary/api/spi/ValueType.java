@@ -249,6 +249,45 @@ abstract class ValueType<T> {
         }
     }
 
+    /** A value as a user would write it: {@code 2ms}, {@code 0.0001}, {@code A,B}. */
+    static String display(Object value) {
+        if (value instanceof Duration d) {
+            return displayDuration(d);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof String text && (text.isEmpty() || !text.strip().equals(text))) {
+            return "'" + text + "'";
+        }
+        if (value instanceof Collection<?> c) {
+            if (c.isEmpty()) {
+                return "[]";
+            }
+            StringJoiner joined = new StringJoiner(",");
+            c.forEach(item -> joined.add(String.valueOf(item)));
+            return joined.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static String displayDuration(Duration d) {
+        long nanos;
+        try {
+            nanos = d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return d.toString();
+        }
+        String[] units = {"d", "h", "m", "s", "ms", "us", "ns"};
+        long[] sizes = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+        for (int i = 0; i < units.length; i++) {
+            if (nanos % sizes[i] == 0) {
+                return nanos / sizes[i] + units[i];
+            }
+        }
+        return nanos + "ns";
+    }
+
     static IllegalArgumentException expected(String what, Object raw) {
         return new IllegalArgumentException("expected " + what + ", got " + show(raw));
     }

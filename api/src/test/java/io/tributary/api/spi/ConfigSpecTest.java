@@ -140,6 +140,14 @@ class ConfigSpecTest {
         assertEquals("depth (int, default 10): book levels", DEPTH.toString());
         assertEquals("file (string, required): the CSV file", FILE.toString());
         assertEquals("enum(FIRST_MATCH|MOST_SPECIFIC)", MODE.typeName());
+        assertEquals("1s", INTERVAL.defaultText());
+        assertEquals("250ms", ConfigKey.ofDuration("d").defaultValue(Duration.ofMillis(250)).defaultText());
+        assertEquals("0.5", VOL.defaultText());
+        assertEquals("0.0001", ConfigKey.ofDouble("v").defaultValue(1e-4).defaultText());
+        assertEquals("A", VENUES.defaultText());
+        assertEquals("[]", ConfigKey.ofStringList("l").defaultValue(List.of()).defaultText());
+        assertEquals("'echo: '", ConfigKey.ofString("p").defaultValue("echo: ").defaultText());
+        assertEquals("x (list<string>, default A,B)", ConfigKey.ofStringList("x").defaultValue(List.of("A", "B")).toString());
     }
 
     @Test

@@ -49,12 +49,23 @@ public final class PluginsCommand implements Callable<Integer> {
         for (PluginInfo plugin : plugins.plugins()) {
             out.println();
             out.println(plugin.name() + " " + plugin.version() + "  (" + plugin.location() + ")");
+            int nameWidth = 4;
+            int typeWidth = 4;
+            int defaultWidth = 4;
+            for (ComponentDescriptor component : plugin.components()) {
+                for (ConfigKey<?> key : component.configSpec().keys()) {
+                    nameWidth = Math.max(nameWidth, key.name().length() + 2);
+                    typeWidth = Math.max(typeWidth, key.typeName().length() + 2);
+                    defaultWidth = Math.max(defaultWidth, defaultOf(key).length() + 2);
+                }
+            }
             for (ComponentDescriptor component : plugin.components()) {
                 boolean usable = plugins.find(component.kind(), component.name()).orElse(null) == component;
                 out.println(("  " + pad(component.kind().label(), 7) + pad(component.name(), 16)
                         + (usable ? "" : "[NOT USABLE: name clash] ") + component.description()).stripTrailing());
                 for (ConfigKey<?> key : component.configSpec().keys()) {
-                    out.println(("      " + pad(key.name(), 14) + pad(key.typeName(), 14) + pad(defaultOf(key), 22)
+                    out.println(("      " + pad(key.name(), nameWidth) + pad(key.typeName(), typeWidth)
+                            + pad(defaultOf(key), defaultWidth)
                             + key.description()).stripTrailing());
                 }
             }
@@ -72,7 +83,7 @@ public final class PluginsCommand implements Callable<Integer> {
         if (key.isRequired()) {
             return "required";
         }
-        return key.defaultValue() == null ? "(none)" : "default " + key.defaultValue();
+        return key.defaultValue() == null ? "(none)" : "default " + key.defaultText();
     }
 
     private static String pad(String text, int width) {

@@ -108,6 +108,7 @@ final class BundleLoader {
         }
     }
 
+    @SuppressWarnings("try") // the resource only scopes the context class loader
     private static List<TributaryPlugin> discover(PluginBundle bundle, PluginClassLoader loader,
                                                   List<PluginLoadError> errors) {
         List<TributaryPlugin> plugins = new ArrayList<>();
@@ -142,6 +143,7 @@ final class BundleLoader {
         return plugins;
     }
 
+    @SuppressWarnings("try") // the resource only scopes the context class loader
     private PluginInfo loadPlugin(PluginBundle bundle, PluginClassLoader loader, TributaryPlugin plugin,
                               List<PluginLoadError> errors) {
         Path location = bundle.location();
@@ -191,6 +193,7 @@ final class BundleLoader {
         return new PluginInfo(name, version, location, components);
     }
 
+    @SuppressWarnings("try") // the resource only scopes the context class loader
     private ComponentDescriptor build(Injector injector, ComponentBinding binding, String plugin, String version,
                                       Path location, PluginClassLoader loader, List<PluginLoadError> errors) {
         ComponentKind kind = binding.kind();

@@ -15,6 +15,7 @@ final class Guard {
     }
 
     /** Calls {@code call}; a {@link ConfigException} passes through, anything else is counted and wrapped. */
+    @SuppressWarnings("try") // the resource only scopes the context class loader
     static <T> T lifecycle(ComponentDescriptor component, String operation, Callable<T> call) {
         try (ThreadContextClassLoader ignored = new ThreadContextClassLoader(component.classLoader())) {
             T result = call.call();
@@ -38,6 +39,7 @@ final class Guard {
     }
 
     /** For shutdown calls: a failure is counted and logged, never thrown, so the rest still shuts down. */
+    @SuppressWarnings("try") // the resource only scopes the context class loader
     static void quietly(ComponentDescriptor component, String operation, Action action) {
         try (ThreadContextClassLoader ignored = new ThreadContextClassLoader(component.classLoader())) {
             action.run();

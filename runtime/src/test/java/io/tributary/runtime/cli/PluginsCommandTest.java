@@ -47,8 +47,8 @@ class PluginsCommandTest {
                 "",
                 "alpha 2.5.0  (" + dir.resolve("alpha.jar").toAbsolutePath() + ")",
                 "  venue  alpha-venue     made by guice",
-                "      count         int           default 3             messages to publish on connect",
-                "      topic         string        default alpha.out     where to publish",
+                "      count  int     default 3          messages to publish on connect",
+                "      topic  string  default alpha.out  where to publish",
                 "  policy alpha-policy    sees host runtime: false",
                 "  sink   alpha-sink");
         assertEquals(expected.strip(), run.out().strip());

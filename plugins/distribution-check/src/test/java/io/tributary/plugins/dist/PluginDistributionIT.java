@@ -142,7 +142,8 @@ class PluginDistributionIT {
         String text = out.toString();
         assertTrue(text.contains(": 5 loaded, 0 errors"), text);
         assertTrue(text.contains("venue-sim 0.1.0-SNAPSHOT"), text);
-        assertTrue(text.contains("      seed          long          default 1"), text);
+        assertTrue(text.matches("(?s).*\\n      seed +long +default 1 +random seed.*"), text);
+        assertTrue(text.matches("(?s).*\\n      maxLatency +duration +default 2ms .*"), text);
         assertTrue(text.contains("  policy glob"), text);
     }
 }
