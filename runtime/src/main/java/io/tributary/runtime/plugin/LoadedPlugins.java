@@ -16,6 +16,7 @@ import io.tributary.api.spi.VenueAdapterFactory;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class LoadedPlugins implements AutoCloseable {
         this.conflicts = conflicts;
         this.failures = failures;
         this.loaders = List.copyOf(loaders);
-        Map<ComponentDescriptor, ComponentFactory<?>> wrapped = new java.util.IdentityHashMap<>();
+        Map<ComponentDescriptor, ComponentFactory<?>> wrapped = new IdentityHashMap<>();
         for (SortedMap<String, ComponentDescriptor> byName : registry.values()) {
             for (ComponentDescriptor d : byName.values()) {
                 wrapped.put(d, guard(d));
@@ -199,8 +200,8 @@ public final class LoadedPlugins implements AutoCloseable {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            // the guarded factories wrap checked exceptions already; kept for the compiler's sake
-            throw new IllegalStateException(e);
+            // unreachable: the guarded factories turn checked exceptions into PluginComponentException
+            throw new IllegalStateException("guarded factory threw a checked exception", e);
         }
     }
 
@@ -212,10 +213,7 @@ public final class LoadedPlugins implements AutoCloseable {
     private UnknownComponentException unknown(ComponentKind kind, String name) {
         SortedSet<String> known = new TreeSet<>(registry.get(kind).keySet());
         List<ComponentDescriptor> clash = conflicts.getOrDefault(kind, Map.of()).get(name);
-        String plural = kind.label() + (kind == ComponentKind.POLICY ? "" : "s");
-        if (kind == ComponentKind.POLICY) {
-            plural = "policies";
-        }
+        String plural = kind == ComponentKind.POLICY ? "policies" : kind.label() + "s";
         StringBuilder message = new StringBuilder();
         if (clash != null) {
             message.append(kind.describe(name)).append(" is provided by more than one plugin (")

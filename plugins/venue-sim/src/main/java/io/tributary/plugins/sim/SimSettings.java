@@ -30,6 +30,12 @@ record SimSettings(List<String> venues, List<String> symbols, double[] initialPr
                 dislocationBps, dislocationHalfLifeSteps, regimeMeanSteps, stepNanos, startNanos);
     }
 
+    SimSettings withStartNanos(long value) {
+        return new SimSettings(venues, symbols, initialPrices, priceScale, sizeScale, seed, rate, maxQuotes,
+                tradeProbability, correlation, volatility, spreadBps, maxLatencyNanos, dislocationProbability,
+                dislocationBps, dislocationHalfLifeSteps, regimeMeanSteps, stepNanos, value);
+    }
+
     SimSettings withCorrelation(double value) {
         return new SimSettings(venues, symbols, initialPrices, priceScale, sizeScale, seed, rate, maxQuotes,
                 tradeProbability, value, volatility, spreadBps, maxLatencyNanos, dislocationProbability,

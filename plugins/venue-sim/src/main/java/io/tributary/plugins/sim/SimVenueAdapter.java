@@ -58,11 +58,7 @@ final class SimVenueAdapter implements VenueAdapter, SimListener {
             return;
         }
         long start = settings.startNanos() != 0 ? settings.startNanos() : context.clock().nowNanos();
-        SimSettings timed = new SimSettings(settings.venues(), settings.symbols(), settings.initialPrices(),
-                settings.priceScale(), settings.sizeScale(), settings.seed(), settings.rate(), settings.maxQuotes(),
-                settings.tradeProbability(), settings.correlation(), settings.volatility(), settings.spreadBps(),
-                settings.maxLatencyNanos(), settings.dislocationProbability(), settings.dislocationBps(),
-                settings.dislocationHalfLifeSteps(), settings.regimeMeanSteps(), settings.stepNanos(), start);
+        SimSettings timed = settings.withStartNanos(start);
         market = new SimMarket(timed, context.clock());
         int n = market.instrumentCount();
         quoteTopics = new TopicHandle[n];
