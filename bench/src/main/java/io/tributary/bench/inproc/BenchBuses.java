@@ -33,7 +33,7 @@ final class BenchBuses {
                 .overflowPolicy(Priority.HIGH, OverflowPolicy.BLOCK)
                 .overflowPolicy(Priority.NORMAL, OverflowPolicy.BLOCK)
                 .overflowPolicy(Priority.LOW, low)
-                .idleSpins(Integer.MAX_VALUE)
+                .busySpin(true)
                 .build();
         return new LocalMessageBus(BusConfig.builder().executor(executor).build());
     }

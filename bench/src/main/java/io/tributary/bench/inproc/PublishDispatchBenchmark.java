@@ -56,10 +56,13 @@ public class PublishDispatchBenchmark {
     private io.vertx.core.eventbus.EventBus vertxBus;
     private final AtomicLong vertxReceived = new AtomicLong();
     private long vertxSent;
+    /** Blackholes are not for foreign threads; Vert.x handlers run on its event loop. */
+    private volatile Object vertxSink;
     private Map<String, List<Consumer<Object>>> hashMap;
 
     @Setup
     public void setUp(Blackhole blackhole) {
+        SubscriptionSet.checkExactlyOneMatch();
         List<String> patterns = SubscriptionSet.patterns();
 
         bus = new LocalMessageBus(BusConfig.defaults());
@@ -80,7 +83,7 @@ public class PublishDispatchBenchmark {
         vertxBus.registerDefaultCodec(Payload.class, new LocalOnlyCodec());
         for (String pattern : patterns) {
             vertxBus.<Payload>localConsumer(pattern, m -> {
-                blackhole.consume(m.body());
+                vertxSink = m.body();
                 vertxReceived.lazySet(vertxReceived.get() + 1);
             });
         }
@@ -90,6 +93,35 @@ public class PublishDispatchBenchmark {
             if (SubscriptionSet.isExact(pattern)) {
                 hashMap.computeIfAbsent(pattern, p -> new ArrayList<>()).add(blackhole::consume);
             }
+        }
+        checkEveryPeerDeliversOnce();
+    }
+
+    /** A peer that silently delivers nothing would look infinitely fast: prove one delivery each. */
+    private void checkEveryPeerDeliversOnce() {
+        int[] seen = new int[1];
+        var probe = bus.subscribe(SubscriptionSet.TOPIC, m -> seen[0]++, SubscribeOptions.inline());
+        handle.publish(null, payload, Priority.NORMAL);
+        bus.publish(SubscriptionSet.TOPIC, payload);
+        probe.close();
+        if (seen[0] != 2) {
+            throw new IllegalStateException("Tributary delivered " + seen[0] + " of 2 probe messages");
+        }
+        if (hashMap.getOrDefault(SubscriptionSet.TOPIC, List.of()).size() != 1) {
+            throw new IllegalStateException("HashMap peer has no handler for " + SubscriptionSet.TOPIC);
+        }
+        vertxBus.publish(SubscriptionSet.TOPIC, new Payload(payload));
+        vertxSent = 1;
+        awaitVertx();
+    }
+
+    private void awaitVertx() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (vertxReceived.get() < vertxSent) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Vert.x delivered " + vertxReceived.get() + " of " + vertxSent);
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -132,9 +164,7 @@ public class PublishDispatchBenchmark {
             vertxBus.publish(SubscriptionSet.TOPIC, body);
         }
         vertxSent += VERTX_BATCH;
-        while (vertxReceived.get() < vertxSent) {
-            Thread.onSpinWait();
-        }
+        awaitVertx();
     }
 
     /** Guava routes by class: the event the one matching listener takes. */

@@ -9,7 +9,9 @@ import java.util.List;
  */
 final class SubscriptionSet {
     static final int SIZE = 1_000;
-    static final String TOPIC = "data.quotes.V7.SYM7";
+    /** Index of the one exact subscription the benchmark topic matches (an exact slot: i % 10 < 7). */
+    private static final int MATCH_INDEX = 6;
+    static final String TOPIC = exactTopic(MATCH_INDEX);
 
     private SubscriptionSet() {
     }
@@ -21,10 +23,23 @@ final class SubscriptionSet {
                 case 7 -> patterns.add("data.trades.*.SYM" + i);
                 case 8 -> patterns.add("signals.**.S" + i);
                 case 9 -> patterns.add("data.book.V" + i + ".BTC*");
-                default -> patterns.add("data.quotes.V" + (i % 50) + ".SYM" + i);
+                default -> patterns.add(exactTopic(i));
             }
         }
         return patterns;
+    }
+
+    private static String exactTopic(int i) {
+        return "data.quotes.V" + (i % 50) + ".SYM" + i;
+    }
+
+    /** Fails fast unless exactly one pattern of the set matches {@link #TOPIC}. */
+    static void checkExactlyOneMatch() {
+        long matches = patterns().stream()
+                .filter(p -> io.tributary.api.TopicPattern.parse(p).matches(TOPIC)).count();
+        if (matches != 1) {
+            throw new IllegalStateException(matches + " subscriptions match " + TOPIC + ", expected exactly 1");
+        }
     }
 
     static boolean isExact(String pattern) {

@@ -13,7 +13,6 @@ import io.tributary.api.Subscription;
 import io.tributary.api.Topic;
 import io.tributary.api.TopicHandle;
 import io.tributary.api.TopicPattern;
-import io.tributary.runtime.exec.MutableEnvelope;
 import io.tributary.runtime.exec.PriorityExecutor;
 import io.tributary.runtime.exec.ShutdownReport;
 import io.tributary.runtime.match.TopicMatcher;
@@ -34,8 +33,9 @@ import java.util.concurrent.atomic.LongAdder;
  * lanes.
  *
  * <p>Hot path ({@link TopicHandle#publish}): one volatile version check, one thread-local lookup,
- * one clock read, then per subscriber either a direct call with a reused envelope or a copy into a
- * preallocated lane cell. No allocation, no lock, no string work.
+ * then per subscriber either a direct call with a reused envelope or a copy into a preallocated lane
+ * cell. The clock is read once, and only if a handler or a lane needs the timestamp. No allocation,
+ * no lock, no string work.
  */
 public final class LocalMessageBus implements MessageBus {
     private static final Logger LOG = LoggerFactory.getLogger(LocalMessageBus.class);
@@ -61,7 +61,7 @@ public final class LocalMessageBus implements MessageBus {
         this.executor = new PriorityExecutor(config.executor(), clock);
         AtomicLong idSource = new AtomicLong(1);
         long idPrefix = ((long) config.instanceId()) << 48;
-        this.contexts = ThreadLocal.withInitial(() -> new PublisherContext(idSource, idPrefix));
+        this.contexts = ThreadLocal.withInitial(() -> new PublisherContext(idSource, idPrefix, clock));
     }
 
     public static LocalMessageBus withDefaults() {
@@ -104,25 +104,20 @@ public final class LocalMessageBus implements MessageBus {
             return true;
         }
         PublisherContext context = contexts.get();
-        long id = context.nextId();
-        long now = clock.nowNanos();
-        boolean accepted = true;
-        for (Subscriber subscriber : subscribers) {
-            if (subscriber.inline) {
-                deliverInline(context, subscriber, id, topic, key, payload, priority, now, headers);
-            } else {
-                Priority lane = subscriber.lane != null ? subscriber.lane : priority;
-                accepted &= executor.submit(lane, subscriber, id, topic, key, payload, priority, now, headers);
-            }
-        }
-        return accepted;
-    }
-
-    private static void deliverInline(PublisherContext context, Subscriber subscriber, long id, String topic,
-                                      Object key, Object payload, Priority priority, long now, Headers headers) {
-        MutableEnvelope envelope = context.acquire();
+        InlineEnvelope envelope = context.acquire();
         try {
-            subscriber.deliver(envelope.set(id, topic, key, payload, priority, now, headers));
+            envelope.set(context.nextId(), topic, key, payload, priority, headers);
+            boolean accepted = true;
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.inline) {
+                    subscriber.deliver(envelope);
+                } else {
+                    Priority lane = subscriber.lane != null ? subscriber.lane : priority;
+                    accepted &= executor.submit(lane, subscriber, envelope.id(), topic, key, payload, priority,
+                            envelope.publishTimeNanos(), headers);
+                }
+            }
+            return accepted;
         } finally {
             context.release(envelope);
         }
@@ -248,8 +243,13 @@ public final class LocalMessageBus implements MessageBus {
 
     void deadLetter(Subscriber subscriber, Envelope<Object> message, Throwable error) {
         handlerErrors.increment();
-        if (message.topic().equals(config.deadLetterTopic()) || closed) {
+        if (message.topic().equals(config.deadLetterTopic())) {
             LOG.error("handler {} failed on dead letter {}; dropped", subscriber.name(), message, error);
+            return;
+        }
+        if (closed) {
+            LOG.error("handler {} failed on {} while the bus was closing; not dead-lettered",
+                    subscriber.name(), message, error);
             return;
         }
         LOG.warn("handler {} failed on {}: {}", subscriber.name(), message, error.toString());

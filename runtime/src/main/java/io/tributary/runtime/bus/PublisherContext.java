@@ -1,13 +1,13 @@
 package io.tributary.runtime.bus;
 
-import io.tributary.runtime.exec.MutableEnvelope;
+import io.tributary.api.EpochClock;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per-thread publishing state: a block of message ids (one shared atomic add per 1,024 messages
- * instead of one per message) and a stack of reusable envelopes for inline delivery, which nests
- * when a handler publishes.
+ * instead of one per message) and a stack of reusable envelopes, one per nesting level of publish
+ * calls (a handler may publish).
  */
 final class PublisherContext {
     private static final int ID_BLOCK = 1024;
@@ -17,12 +17,14 @@ final class PublisherContext {
     private final long idPrefix;
     private long nextId;
     private long idLimit;
-    private final MutableEnvelope[] stack = new MutableEnvelope[MAX_DEPTH];
+    private final InlineEnvelope[] stack = new InlineEnvelope[MAX_DEPTH];
+    private final EpochClock clock;
     private int depth;
 
-    PublisherContext(AtomicLong idSource, long idPrefix) {
+    PublisherContext(AtomicLong idSource, long idPrefix, EpochClock clock) {
         this.idSource = idSource;
         this.idPrefix = idPrefix;
+        this.clock = clock;
     }
 
     long nextId() {
@@ -33,21 +35,21 @@ final class PublisherContext {
         return idPrefix | nextId++;
     }
 
-    MutableEnvelope acquire() {
+    InlineEnvelope acquire() {
         if (depth == MAX_DEPTH) {
             throw new IllegalStateException("inline delivery nested " + MAX_DEPTH
                     + " deep: a handler is probably publishing to a topic it is subscribed to");
         }
-        MutableEnvelope envelope = stack[depth];
+        InlineEnvelope envelope = stack[depth];
         if (envelope == null) {
-            envelope = new MutableEnvelope();
+            envelope = new InlineEnvelope(clock);
             stack[depth] = envelope;
         }
         depth++;
         return envelope;
     }
 
-    void release(MutableEnvelope envelope) {
+    void release(InlineEnvelope envelope) {
         envelope.clear();
         depth--;
     }

@@ -25,7 +25,6 @@ final class Subscriber implements Subscription, DeliveryTarget {
     final Priority lane;
     final boolean inline;
     private final LongAdder errors = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
     private volatile boolean active = true;
 
     Subscriber(LocalMessageBus bus, String name, String pattern, TopicPattern compiled,
@@ -46,7 +45,6 @@ final class Subscriber implements Subscription, DeliveryTarget {
         }
         try {
             handler.onMessage(message);
-            delivered.increment();
         } catch (Throwable t) {
             errors.increment();
             bus.deadLetter(this, message, t);
@@ -79,10 +77,6 @@ final class Subscriber implements Subscription, DeliveryTarget {
 
     long errorCount() {
         return errors.sum();
-    }
-
-    long deliveredCount() {
-        return delivered.sum();
     }
 
     @Override

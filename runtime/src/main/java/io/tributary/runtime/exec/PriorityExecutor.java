@@ -91,6 +91,10 @@ public final class PriorityExecutor implements AutoCloseable {
      * within a lane, for any worker count (between calls made by one thread; calls racing on
      * different threads have no order to keep).
      *
+     * @param publishTimeNanos when the bus published the message, from the same clock as this
+     *        executor's; it is also the enqueue time that waits and max-wait bounds are measured
+     *        from (the bus stamps every publish itself, so it is never an old time carried in from
+     *        Kafka or Redis), which saves a second clock read per message (~25 ns here)
      * @param headers null is taken as {@link Headers#EMPTY}
      * @return true if accepted; false if refused (REJECT on a full lane, or BLOCK / CONFLATE that
      *         waited {@code blockTimeout} for room, or BLOCK cut short by the end of a shutdown).
@@ -120,7 +124,6 @@ public final class PriorityExecutor implements AutoCloseable {
         }
         Worker worker = pool.worker(owner);
         LaneRing ring = worker.ring(l);
-        long now = clock.nowNanos();
         long pos = ring.tryClaim();
         if (pos < 0) {
             pos = onFull(l, ring, worker);
@@ -133,7 +136,7 @@ public final class PriorityExecutor implements AutoCloseable {
         cell.set(id, topic, key, payload, priority, publishTimeNanos, h);
         cell.target = target;
         cell.slot = slot;
-        cell.enqueueNanos = now;
+        cell.enqueueNanos = publishTimeNanos;
         ring.publish(pos);
         worker.wakeIfParked();
         return true;
@@ -144,7 +147,7 @@ public final class PriorityExecutor implements AutoCloseable {
         if (state != RUNNING) {
             throw closed(Priority.ofOrdinal(lane), topic);
         }
-        long now = clock.nowNanos();
+        long now = publishTimeNanos; // enqueue time, see submit()
         ConflationKey ck = new ConflationKey(target, topic, key);
         ConflatedMessage message = new ConflatedMessage(id, topic, key, payload, priority, publishTimeNanos, headers, now);
         if (conflation[lane].tryReplace(ck, message)) {

@@ -24,6 +24,8 @@ final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final VarHandle PARKED;
     private static final long BUSY = Long.MIN_VALUE;
+    /** Waits are recorded for the first message of a batch and then one in {@code mask + 1}. */
+    private static final int WAIT_SAMPLE_MASK = 7;
 
     static {
         try {
@@ -48,6 +50,7 @@ final class Worker implements Runnable {
     private final long flushIntervalNanos;
     private final int idleSpins;
     private final int idleYields;
+    private final boolean busySpin;
 
     /** Read by producers on every submit; written only when the worker parks or wakes. */
     private volatile boolean parked;
@@ -81,6 +84,7 @@ final class Worker implements Runnable {
         this.flushIntervalNanos = config.flushIntervalNanos();
         this.idleSpins = config.idleSpins();
         this.idleYields = config.idleYields();
+        this.busySpin = config.busySpin();
     }
 
     String name() {
@@ -182,7 +186,10 @@ final class Worker implements Runnable {
                 if (idle == 0) {
                     idleTime.sinceNanos = System.nanoTime();
                 }
-                if (idle < idleSpins) {
+                if (busySpin) {
+                    idle = 1;
+                    Thread.onSpinWait();
+                } else if (idle < idleSpins) {
                     idle++;
                     Thread.onSpinWait();
                 } else if (idle < idleSpins + idleYields) {
@@ -270,10 +277,11 @@ final class Worker implements Runnable {
             long enqueued = load(cell, lane);
             cell.clearCell();
             ring.release(pos); // the ring has room again before the (possibly slow) delivery
-            taken++;
             pendingReleases.add(slot); // released only after endOfBatch: the slot stays pinned meanwhile
             long now = clock.nowNanos();
-            metrics.recordWait(lane, now - enqueued);
+            if ((taken++ & WAIT_SAMPLE_MASK) == 0) {
+                metrics.recordWait(lane, now - enqueued); // sampled: recording costs as much as a delivery
+            }
             batchTargets.add(target);
             deliver(lane, target);
             if (now - batchStart >= flushIntervalNanos || (yieldToCritical && critical.hasMessage())) {

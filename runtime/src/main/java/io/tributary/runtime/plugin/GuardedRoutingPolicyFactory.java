@@ -1,0 +1,68 @@
+package io.tributary.runtime.plugin;
+
+import io.tributary.api.Envelope;
+import io.tributary.api.spi.ComponentConfig;
+import io.tributary.api.spi.ConfigSpec;
+import io.tributary.api.spi.PluginContext;
+import io.tributary.api.spi.RouteDecision;
+import io.tributary.api.spi.RoutingContext;
+import io.tributary.api.spi.RoutingPolicy;
+import io.tributary.api.spi.RoutingPolicyFactory;
+
+/** A plugin's policy factory whose policies are isolated: see {@link GuardedRoutingPolicy}. */
+final class GuardedRoutingPolicyFactory implements RoutingPolicyFactory {
+    private final ComponentDescriptor component;
+    private final RoutingPolicyFactory delegate;
+
+    GuardedRoutingPolicyFactory(ComponentDescriptor component) {
+        this.component = component;
+        this.delegate = (RoutingPolicyFactory) component.rawFactory();
+    }
+
+    @Override
+    public String description() {
+        return component.description();
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return component.configSpec();
+    }
+
+    @Override
+    public RoutingPolicy create(ComponentConfig config, PluginContext context) {
+        RoutingPolicy policy = Guard.lifecycle(component, "create", () -> delegate.create(config, context));
+        return new GuardedRoutingPolicy(component.failures(), policy);
+    }
+
+    /** An exception or a null decision is counted and the message dropped. No allocation unless it fails. */
+    static final class GuardedRoutingPolicy implements RoutingPolicy {
+        private final FailureCounter failures;
+        private final RoutingPolicy delegate;
+
+        GuardedRoutingPolicy(FailureCounter failures, RoutingPolicy delegate) {
+            this.failures = failures;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public RouteDecision route(Envelope<?> message, RoutingContext context) {
+            try {
+                RouteDecision decision = delegate.route(message, context);
+                if (decision == null) {
+                    failures.record("route", new NullPointerException("route returned null for topic " + message.topic()));
+                    return RouteDecision.DROP;
+                }
+                return decision;
+            } catch (RuntimeException | LinkageError e) {
+                failures.record("route", e);
+                return RouteDecision.DROP;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return failures.component() + "[" + delegate + "]";
+        }
+    }
+}
