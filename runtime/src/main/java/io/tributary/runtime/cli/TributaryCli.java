@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  * argument value, 2 usage error.
  */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
-        description = "Dataflow topologies for trading systems: run, describe, check configuration.",
-        subcommands = {RunCommand.class, DescribeCommand.class, ConfigCommand.class})
+        description = "Dataflow topologies for trading systems: run, describe, check configuration, list plugins.",
+        subcommands = {RunCommand.class, DescribeCommand.class, ConfigCommand.class, PluginsCommand.class})
 public final class TributaryCli implements Runnable {
     static final int EXIT_INVALID = 1;
 

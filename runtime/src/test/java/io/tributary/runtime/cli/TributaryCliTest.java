@@ -118,4 +118,17 @@ class TributaryCliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("tributary.transport.type = kafka is not available yet"), r.err());
     }
+
+    @Test
+    void pluginsIsASubcommandAndTopLevelHelpListsEveryCommand() throws IOException {
+        Result help = exec("--help");
+        assertEquals(0, help.code());
+        for (String command : new String[] {"run", "describe", "config", "plugins"}) {
+            assertTrue(help.out().contains("  " + command + " "), help.out());
+        }
+        Path empty = Files.createDirectories(dir.resolve("no-plugins"));
+        Result plugins = exec("plugins", "--dir", empty.toString());
+        assertEquals(0, plugins.code(), plugins.err());
+        assertTrue(plugins.out().startsWith("Plugins in " + empty + ": 0 loaded, 0 errors"), plugins.out());
+    }
 }
