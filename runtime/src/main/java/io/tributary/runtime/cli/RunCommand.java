@@ -1,0 +1,154 @@
+package io.tributary.runtime.cli;
+
+import io.tributary.api.EpochClock;
+import io.tributary.api.dsl.Topology;
+import io.tributary.api.dsl.TopologyDefinition;
+import io.tributary.runtime.bus.LocalMessageBus;
+import io.tributary.runtime.cli.synthetic.SyntheticMarketData;
+import io.tributary.runtime.compile.TopologyCompiler;
+import io.tributary.runtime.config.ConfigLoader;
+import io.tributary.runtime.config.EngineConfigs;
+import io.tributary.runtime.config.SyntheticSourceSettings;
+import io.tributary.runtime.config.TransportSettings;
+import io.tributary.runtime.config.TributaryConfig;
+import io.tributary.runtime.exec.ShutdownReport;
+import io.tributary.runtime.plan.PhysicalPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE]}: compiles the topology, runs it on
+ * the in-memory bus fed by the synthetic market data, prints a progress line every progress
+ * interval and a summary at the end. Ctrl-C stops it cleanly: the shutdown hook waits until the
+ * feed is stopped, the plan unsubscribed, the lanes drained and the summary printed.
+ */
+@Command(name = "run", description = "Run a topology on the in-memory bus with the built-in synthetic market data.")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TOPOLOGY",
+            description = "built-in name, class name or jar[#name]; default: " + TopologyResolver.DEFAULT)
+    String topology;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
+            description = "how long to run, e.g. 10s or 2m (default: tributary.run.duration; 0 = until Ctrl-C)")
+    Duration duration;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the defaults (see `config check`)")
+    Path config;
+
+    @Option(names = "--rate", paramLabel = "N", description = "synthetic messages per second (default: tributary.source.synthetic.rate)")
+    Integer rate;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        TributaryConfig cfg = ConfigLoader.standard().load(config);
+        if (cfg.transport().type() != TransportSettings.Type.INMEMORY) {
+            throw new IllegalArgumentException("tributary.transport.type = " + cfg.transport().type().name().toLowerCase(java.util.Locale.ROOT)
+                    + " is not available yet; only inmemory runs in this version");
+        }
+        if (rate != null && rate < 1) {
+            throw new IllegalArgumentException("--rate must be at least 1, was " + rate);
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        TopologyDefinition definition = new TopologyResolver(loader).resolve(topology);
+        Topology built = definition.build();
+        PhysicalPlan plan = new TopologyCompiler(BuiltInPlugins.catalog(), cfg.timerPeriod()).compile(built);
+        Duration runFor = duration != null ? duration : cfg.run().duration();
+        SyntheticSourceSettings sourceSettings = rate == null ? cfg.source() : withRate(cfg.source(), rate);
+
+        LocalMessageBus bus = new LocalMessageBus(EngineConfigs.bus(cfg));
+        SyntheticMarketData feed = new SyntheticMarketData(bus, sourceSettings,
+                SyntheticMarketData.discoverFactory(loader), EpochClock.SYSTEM);
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(finished, cfg.executor().shutdownGrace().plusSeconds(5));
+        }, "tributary-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tributary-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long start = System.nanoTime();
+        OutputCounter outputs = null;
+        try {
+            out.printf("running %s (%d stage(s)) for %s; synthetic feed %s; Ctrl-C stops%n", built.name(),
+                    plan.stages().size(), runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
+                    sourceSettings.enabled() ? sourceSettings.rate() + " msg/s" : "off");
+            out.flush();
+            outputs = new OutputCounter(bus, plan.describe().publishes().keySet().stream()
+                    .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
+            plan.start(bus);
+            if (sourceSettings.enabled()) {
+                feed.start();
+            }
+            LaneMeter meter = new LaneMeter(bus.executor()::laneStats, start);
+            long period = cfg.run().progressInterval().toNanos();
+            progress.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                out.println(meter.progress(now, now - start, bus.executor().workerCount()));
+                out.flush();
+            }, period, period, TimeUnit.NANOSECONDS);
+            if (runFor.isZero()) {
+                stop.await();
+            } else {
+                stop.await(runFor.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } finally {
+            progress.shutdownNow();
+            feed.close();
+            plan.stop();
+            int workers = bus.executor().workerCount();
+            ShutdownReport report = bus.shutdown(cfg.executor().shutdownGrace());
+            if (outputs != null) {
+                outputs.close();
+            }
+            long elapsed = System.nanoTime() - start;
+            out.print(RunSummary.format(built.name(), elapsed, bus.executor()::laneStats, workers,
+                    feed.published(), feed.rejected(), plan.counters(),
+                    outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
+            out.flush();
+            finished.countDown();
+            removeHook(hook);
+        }
+        return 0;
+    }
+
+    private static SyntheticSourceSettings withRate(SyntheticSourceSettings s, int rate) {
+        return new SyntheticSourceSettings(s.enabled(), rate, s.seed(), s.venues(), s.symbols(), s.tradesPercent(),
+                s.ordersPercent());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook is running and returns once we are done
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.tributary.runtime.config;
+
+import com.typesafe.config.Config;
+import io.tributary.api.OverflowPolicy;
+import io.tributary.api.Priority;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the resolved {@code tributary} settings into a {@link TributaryConfig}, collecting every problem. */
+final class SettingsParser {
+    static final int MAX_WORKERS = 64;
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private SettingsParser() {
+    }
+
+    static TributaryConfig parse(Config config, String profile, int cores) {
+        SettingsReader r = new SettingsReader(config);
+        ExecutorSettings executor = executor(r, cores);
+        RunSettings run = new RunSettings(
+                r.durationIn("tributary.run.duration", Duration.ZERO, Duration.ofDays(365)),
+                r.durationIn("tributary.run.progressInterval", Duration.ofMillis(100), HOUR));
+        SyntheticSourceSettings source = source(r);
+        TransportSettings transport = transport(r);
+        Duration timerPeriod = r.durationIn("tributary.plan.timerPeriod", Duration.ofMillis(1), Duration.ofSeconds(10));
+        if (!r.problems().isEmpty()) {
+            throw new InvalidConfigException(r.problems());
+        }
+        return new TributaryConfig(profile, executor, run, source, transport, timerPeriod,
+                config.getConfig("tributary").atPath("tributary"));
+    }
+
+    private static ExecutorSettings executor(SettingsReader r, int cores) {
+        String p = "tributary.executor.";
+        Duration micro = Duration.ofNanos(1_000);
+        int min = r.intIn(p + "minWorkers", 1, MAX_WORKERS);
+        int max = r.intIn(p + "maxWorkers", 0, MAX_WORKERS);
+        int effectiveMax = max == 0 ? Math.min(MAX_WORKERS, Math.max(min, 2 * cores)) : max;
+        if (max != 0 && min > max) {
+            r.problem(p + "minWorkers", "expected at most maxWorkers (" + max + "), was " + min);
+        }
+        int keySlots = r.powerOfTwoIn(p + "keySlots", 64, 1 << 20);
+        int maxBatch = r.intIn(p + "maxBatch", 1, 65_536);
+        Duration flush = r.durationIn(p + "flushInterval", micro, HOUR);
+        Duration block = r.durationIn(p + "blockTimeout", Duration.ZERO, HOUR);
+        Duration grace = r.durationIn(p + "shutdownGrace", Duration.ZERO, HOUR);
+        int spins = r.intIn(p + "idle.spins", 0, 1_000_000);
+        int yields = r.intIn(p + "idle.yields", 0, 1_000_000);
+        ExecutorSettings.Scale scale = new ExecutorSettings.Scale(
+                r.durationIn(p + "scale.checkInterval", Duration.ofNanos(100_000), Duration.ofSeconds(10)),
+                r.intIn(p + "scale.upQueueDepth", 1, 1 << 30),
+                r.durationIn(p + "scale.upWait", micro, HOUR),
+                r.durationIn(p + "scale.downAfter", Duration.ofMillis(1), HOUR));
+        Map<Priority, LaneSettings> lanes = new EnumMap<>(Priority.class);
+        for (Priority lane : Priority.values()) {
+            String l = p + "lanes." + lane.name().toLowerCase(Locale.ROOT) + ".";
+            int capacity = r.powerOfTwoIn(l + "capacity", 2, 1 << 24);
+            OverflowPolicy overflow = r.enumOf(l + "overflow", OverflowPolicy.class, OverflowPolicy.BLOCK);
+            boolean critical = lane == Priority.CRITICAL;
+            lanes.put(lane, new LaneSettings(capacity, overflow, critical ? 0 : r.intIn(l + "weight", 1, 1_000),
+                    critical ? null : r.durationIn(l + "maxWait", micro, HOUR)));
+        }
+        return new ExecutorSettings(min, effectiveMax, keySlots, maxBatch, flush, block, grace, spins, yields, scale,
+                lanes);
+    }
+
+    private static SyntheticSourceSettings source(SettingsReader r) {
+        String p = "tributary.source.synthetic.";
+        boolean enabled = r.bool(p + "enabled");
+        int rate = r.intIn(p + "rate", 1, 10_000_000);
+        long seed = r.longIn(p + "seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        List<String> venues = r.nonEmptyStringList(p + "venues");
+        List<String> symbols = r.nonEmptyStringList(p + "symbols");
+        int trades = r.intIn(p + "tradesPercent", 0, 100);
+        int orders = r.intIn(p + "ordersPercent", 0, 100);
+        if (trades + orders > 100) {
+            r.problem(p + "ordersPercent", "expected tradesPercent + ordersPercent <= 100, was " + trades + " + " + orders);
+        }
+        for (String name : venues) {
+            checkSegment(r, p + "venues", name);
+        }
+        for (String name : symbols) {
+            checkSegment(r, p + "symbols", name);
+        }
+        return new SyntheticSourceSettings(enabled, rate, seed, venues, symbols, trades, orders);
+    }
+
+    /** Venues and symbols become topic segments ({@code data.quotes.<venue>.<symbol>}). */
+    private static void checkSegment(SettingsReader r, String path, String name) {
+        if (!io.tributary.api.Topic.isValid(name) || name.contains(".")) {
+            r.problem(path, "'" + name + "' cannot be a topic segment (no dots, spaces or wildcards)");
+        }
+    }
+
+    private static TransportSettings transport(SettingsReader r) {
+        String p = "tributary.transport.";
+        TransportSettings.Type type = r.enumOf(p + "type", TransportSettings.Type.class, TransportSettings.Type.INMEMORY);
+        TransportSettings.Kafka kafka = null;
+        TransportSettings.Redis redis = null;
+        if (type == TransportSettings.Type.KAFKA) {
+            kafka = new TransportSettings.Kafka(r.nonEmptyString(p + "kafka.bootstrapServers"),
+                    r.nonEmptyString(p + "kafka.applicationId"), r.bool(p + "kafka.exactlyOnce"));
+        } else if (type == TransportSettings.Type.REDIS) {
+            String address = r.nonEmptyString(p + "redis.address");
+            if (!address.isEmpty() && !address.startsWith("redis://") && !address.startsWith("rediss://")) {
+                r.problem(p + "redis.address", "expected a redis:// or rediss:// URI, was '" + address + "'");
+            }
+            redis = new TransportSettings.Redis(address, r.longIn(p + "redis.maxLength", 1, Long.MAX_VALUE));
+        }
+        return new TransportSettings(type, kafka, redis);
+    }
+
+}

@@ -1,0 +1,55 @@
+package io.tributary.topologies;
+
+import io.tributary.api.Priority;
+import io.tributary.api.dsl.Named;
+import io.tributary.api.dsl.Stream;
+import io.tributary.api.dsl.Topology;
+import io.tributary.api.dsl.TopologyBuilder;
+import io.tributary.api.dsl.TopologyDefinition;
+import io.tributary.topologies.model.Order;
+import io.tributary.topologies.model.OrderRejected;
+
+/**
+ * New orders pass a pre-trade risk check; approved ones go out on CRITICAL, keyed by account so each
+ * account's orders keep their order, and rejections go back to the strategies on HIGH.
+ */
+public final class OrderRisk implements TopologyDefinition {
+    private final RiskLimits limits;
+
+    public OrderRisk() {
+        this(RiskLimits.DEFAULT);
+    }
+
+    public OrderRisk(RiskLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public String name() {
+        return "order-risk";
+    }
+
+    @Override
+    public String description() {
+        return "orders through a pre-trade risk check: approved on CRITICAL, rejections on HIGH";
+    }
+
+    @Override
+    public Topology define(TopologyBuilder t) {
+        addTo(t, limits);
+        return t.build();
+    }
+
+    static void addTo(TopologyBuilder t, RiskLimits limits) {
+        Stream<Order> orders = t.stream("orders.new.*", Named.as("orders"));
+        orders.filter(limits::accepts, Named.as("risk-check"))
+                .keyBy(Order::account, Named.as("order-by-account"))
+                .lane(Priority.CRITICAL, Named.as("critical"))
+                .to("orders.approved", Named.as("approved"));
+        orders.filter(o -> !limits.accepts(o), Named.as("risk-failed"))
+                .map(o -> new OrderRejected(o, limits.reject(o)), Named.as("rejection"))
+                .keyBy(r -> r.order().account(), Named.as("rejection-by-account"))
+                .lane(Priority.HIGH, Named.as("rejection-lane"))
+                .to("orders.rejected", Named.as("rejected"));
+    }
+}

@@ -1,0 +1,5 @@
+package io.tributary.topologies.model;
+
+/** Why the risk check refused an order. */
+public record OrderRejected(Order order, String reason) {
+}

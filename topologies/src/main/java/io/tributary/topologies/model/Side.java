@@ -1,0 +1,4 @@
+package io.tributary.topologies.model;
+
+/** Buy or sell; for trades, the aggressor's side. */
+public enum Side { BUY, SELL }
