@@ -23,7 +23,7 @@ import java.util.Objects;
  *   <tr><td>rejects-critical, rejects-high</td><td>{@code rate(tributary.lane.<lane>.rejected) > 0}</td>
  *       <td>critical</td></tr>
  *   <tr><td>handler-errors</td><td>{@code rate(tributary.bus.handler-errors) > 0}</td><td>warning</td></tr>
- *   <tr><td>transport-lag</td><td>{@code tributary.transport.*.*.lag > maxLag} for {@code lagFor}</td>
+ *   <tr><td>transport-lag</td><td>{@code tributary.transport.*.**.lag > maxLag} for {@code lagFor}</td>
  *       <td>warning</td></tr>
  *   <tr><td>silent-&lt;topology&gt;-&lt;node&gt;</td><td>{@code tributary.<topology>.<node>.in} unchanged
  *       for {@code silentAfter}, per source</td><td>warning</td></tr>
@@ -125,7 +125,7 @@ public final class DefaultAlertRules {
                 .description("handlers are throwing (see the dead-letter topic)")
                 .build());
         rules.add(AlertRule.builder("transport-lag")
-                .metric(MetricNames.PREFIX + ".transport.*.*.lag")
+                .metric(MetricNames.PREFIX + ".transport.*.**.lag")
                 .above(maxLag)
                 .forDuration(lagFor)
                 .severity(AlertSeverity.WARNING)

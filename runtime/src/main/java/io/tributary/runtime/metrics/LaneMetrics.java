@@ -1,6 +1,5 @@
 package io.tributary.runtime.metrics;
 
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.tributary.api.EpochClock;
@@ -35,19 +34,19 @@ final class LaneMetrics {
             LaneStats initial = cache.get(lane);
             LaneWaitEstimator estimator = new LaneWaitEstimator(waitSampleNanos, start,
                     initial.delivered() + initial.dropped());
-            registry.register(MetricNames.lane(lane, MetricNames.WAIT_CURRENT), (Gauge<Long>) () -> {
+            registry.register(MetricNames.lane(lane, MetricNames.WAIT_CURRENT), new DerivedGauge(() -> {
                 LaneStats s = cache.get(lane);
                 return estimator.estimate(clock.nowNanos(), s.depth(), s.delivered() + s.dropped());
-            });
+            }));
             Duration bound = executor.config().maxWait(lane);
             if (bound != null) {
                 long boundNanos = bound.toNanos();
-                registry.register(MetricNames.lane(lane, MetricNames.WAIT_BOUND), (Gauge<Long>) () -> boundNanos);
+                registry.register(MetricNames.lane(lane, MetricNames.WAIT_BOUND), new DerivedGauge(() -> boundNanos));
                 health.register("lane." + MetricNames.laneName(lane),
                         new LaneWaitHealthCheck(lane, boundNanos, cache, estimator, clock));
             }
         }
-        registry.register(MetricNames.WORKERS, (Gauge<Integer>) executor::workerCount);
+        registry.register(MetricNames.WORKERS, new DerivedGauge(executor::workerCount));
     }
 
     private static void counter(MetricRegistry registry, LaneStatsCache cache, Priority lane, String suffix,
@@ -58,6 +57,6 @@ final class LaneMetrics {
 
     private static void gauge(MetricRegistry registry, LaneStatsCache cache, Priority lane, String suffix,
                               ToLongFunction<LaneStats> field) {
-        registry.register(MetricNames.lane(lane, suffix), (Gauge<Long>) () -> field.applyAsLong(cache.get(lane)));
+        registry.register(MetricNames.lane(lane, suffix), new DerivedGauge(() -> field.applyAsLong(cache.get(lane))));
     }
 }

@@ -4,6 +4,7 @@ import io.tributary.api.Priority;
 import io.tributary.api.Topic;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The names Tributary registers in its {@link com.codahale.metrics.MetricRegistry}; see
@@ -23,6 +24,13 @@ public final class MetricNames {
     public static final String DEAD_LETTERS = PREFIX + ".bus.dead-letters";
     /** Active subscription patterns (gauge). */
     public static final String SUBSCRIPTIONS = PREFIX + ".bus.subscriptions";
+
+    /**
+     * The runtime's own groups under {@value #PREFIX}: topologies cannot take these names, or their
+     * node metrics could collide with ours (a node {@code handler} of a topology {@code bus} would
+     * export {@code tributary_bus_handler_errors_total} twice, and the scrape would fail).
+     */
+    public static final Set<String> RESERVED_TOPOLOGY_NAMES = Set.of("lane", "bus", "executor", "transport");
 
     /** Node meter suffixes. */
     public static final String IN = "in";
@@ -68,9 +76,20 @@ public final class MetricNames {
         return lane.name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code tributary.transport.<transport>.<source>.lag}. */
+    /**
+     * {@code tributary.transport.<transport>.<source>.lag}. The source may have several segments
+     * (a Kafka topic such as {@code data.quotes}); it must be a valid topic.
+     */
     public static String lag(String transport, String source) {
-        return PREFIX + ".transport." + segment("transport", transport) + '.' + segment("source", source) + ".lag";
+        if (source == null || !Topic.isValid(source)) {
+            try {
+                Topic.validate(source);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("source name '" + source + "' cannot be part of a metric name: "
+                        + e.getMessage(), e);
+            }
+        }
+        return PREFIX + ".transport." + segment("transport", transport) + '.' + source + ".lag";
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tributary.runtime.metrics;
 
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
@@ -95,11 +94,16 @@ public final class TributaryMetrics {
      * start-up and keep the handle; calling again for the same node returns the same handle.
      *
      * @throws IllegalArgumentException if a name is empty, has a '.', or is not a valid topic
-     *                                  segment; or if it would clash with another node's name once
+     *                                  segment; if the topology is named like one of the runtime's
+     *                                  own groups ({@link MetricNames#RESERVED_TOPOLOGY_NAMES}); or if it would clash with another node's name once
      *                                  turned into a Prometheus name (e.g. {@code a-b} and {@code a_b})
      */
     public NodeMetrics node(String topology, String node) {
         String key = MetricNames.node(topology, node);
+        if (MetricNames.RESERVED_TOPOLOGY_NAMES.contains(topology)) {
+            throw new IllegalArgumentException("topology name '" + topology + "' is reserved for the runtime's own metrics ("
+                    + MetricNames.PREFIX + "." + topology + ".*); rename the topology");
+        }
         if (!nodeMetrics) {
             return NodeMetrics.NOOP;
         }
@@ -130,13 +134,19 @@ public final class TributaryMetrics {
         return Set.copyOf(sources);
     }
 
-    private void claimPrometheusName(String dropwizardName, String owner) {
-        String sanitized = PrometheusNaming.sanitizeMetricName(dropwizardName);
+    /**
+     * Two Dropwizard names that differ only in characters Prometheus does not allow ({@code a-b},
+     * {@code a_b}, {@code a.b}) would export one name twice, and the Prometheus client fails the
+     * whole scrape on that; refuse the second at registration instead, naming both owners.
+     */
+    private String claimPrometheusName(String dropwizardName, String owner) {
+        String sanitized = PrometheusNaming.prometheusName(PrometheusNaming.sanitizeMetricName(dropwizardName));
         String previous = prometheusNames.putIfAbsent(sanitized, owner);
         if (previous != null && !previous.equals(owner)) {
             throw new IllegalArgumentException(owner + " and " + previous + " would both be exported to Prometheus as "
                     + sanitized + "; rename one of them");
         }
+        return sanitized;
     }
 
     // ---- the engine ---------------------------------------------------------------------------
@@ -152,7 +162,7 @@ public final class TributaryMetrics {
         bind(bus.executor());
         registry.register(MetricNames.HANDLER_ERRORS, new DerivedCounter(MetricNames.HANDLER_ERRORS, bus::handlerErrors));
         registry.register(MetricNames.DEAD_LETTERS, new DerivedCounter(MetricNames.DEAD_LETTERS, bus::deadLetters));
-        registry.register(MetricNames.SUBSCRIPTIONS, (Gauge<Integer>) bus::subscriptionCount);
+        registry.register(MetricNames.SUBSCRIPTIONS, new DerivedGauge(bus::subscriptionCount));
     }
 
     /** The executor part of {@link #bind(LocalMessageBus)}, for runtimes whose executor has no local bus. */
@@ -192,11 +202,19 @@ public final class TributaryMetrics {
         }
         String name = MetricNames.lag(transport, source);
         String check = "lag." + transport + "." + source;
-        registry.register(name, (Gauge<Long>) lag::getAsLong);
+        String owner = "lag of " + transport + " source '" + source + "'";
+        String exported = claimPrometheusName(name, owner);
+        try {
+            registry.register(name, new DerivedGauge(lag));
+        } catch (IllegalArgumentException e) {
+            prometheusNames.remove(exported, owner);
+            throw new IllegalArgumentException(owner + " is already registered", e);
+        }
         health.register(check, new LagHealthCheck(transport, source, lag, maxHealthyLag));
         return once(() -> {
             registry.remove(name);
             health.unregister(check);
+            prometheusNames.remove(exported, owner);
         });
     }
 
