@@ -11,9 +11,9 @@ package io.tributary.runtime.metrics;
  *   <li>empty lane: 0;</li>
  *   <li>the lane drained some messages: depth / drain rate (Little's law), the wait of a message
  *       joining the queue now;</li>
- *   <li>messages wait and none left since the last sample: time since the lane last made progress
- *       (or was last seen empty), which bounds the wait of the oldest from above by at most one
- *       sample interval.</li>
+ *   <li>messages wait and none left since the last sample: the time since the lane last made
+ *       progress or was last seen empty, i.e. how long it has been stuck (the sampling interval is
+ *       the resolution).</li>
  * </ul>
  * Samples closer than {@code minSampleNanos} return the previous estimate, so several readers
  * (scrapes, health checks, alert rules) do not shrink each other's windows to nothing.

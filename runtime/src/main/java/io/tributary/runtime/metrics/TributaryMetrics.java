@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe. Registration methods are for start-up and shut-down, not for the hot path.
  */
-public final class TributaryMetrics {
+public final class TributaryMetrics implements AutoCloseable {
     private final MetricRegistry registry = new MetricRegistry();
     private final HealthCheckRegistry health = new HealthCheckRegistry();
     private final EpochClock clock;
@@ -125,7 +125,9 @@ public final class TributaryMetrics {
      */
     public NodeMetrics source(String topology, String node) {
         NodeMetrics handle = node(topology, node);
-        sources.add(MetricNames.node(topology, node, MetricNames.IN));
+        if (nodeMetrics) {
+            sources.add(MetricNames.node(topology, node, MetricNames.IN));
+        }
         return handle;
     }
 
@@ -268,6 +270,7 @@ public final class TributaryMetrics {
     }
 
     /** Stops the health-check registry's thread. Metrics stay readable. */
+    @Override
     public void close() {
         health.shutdown();
     }
