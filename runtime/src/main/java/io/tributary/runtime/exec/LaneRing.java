@@ -8,14 +8,19 @@ import java.lang.invoke.VarHandle;
  * cell and preallocated {@link Cell}s, so enqueueing copies fields instead of allocating.
  *
  * <p>Producers (any thread) {@link #tryClaim()} a position with a CAS on the tail, write the cell,
- * then {@link #publish(long)} it. The consumer {@link #tryTake()}s the head, copies the cell out,
- * and {@link #release(long)}s it so producers can reuse it. Cell {@code i} of lap {@code n} moves
- * through sequences {@code pos} (free) → {@code pos + 1} (published) → {@code pos + capacity} (free
- * for the next lap).
+ * then {@link #publish(long)} it (cell sequence {@code pos + 1}). The consumer {@link #tryTake()}s
+ * the head, copies the cell out, and {@link #release(long)}s it so producers can reuse it.
  *
- * <p>With {@code sharedConsumers} (DROP_OLDEST lanes) producers may also take the head to discard
- * it, so the head advances by CAS; otherwise the owning worker is the only consumer and advances it
- * with a plain release store.
+ * <p><b>Single consumer</b> (the owning worker; BLOCK, REJECT and CONFLATE lanes): releasing advances
+ * the head (a release store on the worker's own line) and never touches the sequences, and producers
+ * do not read the sequences either: they claim below a cached limit ({@code head + capacity}, the
+ * JCTools {@code producerLimit} / Disruptor cached-gating-sequence idea) and re-read the head only
+ * when they reach it. So per message the worker only reads lines producers wrote and producers never
+ * read a line the worker wrote, except once per {@code capacity} messages or when the ring is full.
+ *
+ * <p><b>Shared consumers</b> (DROP_OLDEST lanes): producers may also take the head to discard it, so
+ * the head advances by CAS when a message is taken and a cell is freed separately, by moving its
+ * sequence to {@code pos + capacity} (free for the next lap), which is what producers then check.
  */
 final class LaneRing {
     /** Returned by {@link #oldestEnqueueNanos()} when nothing is waiting. */
@@ -30,8 +35,17 @@ final class LaneRing {
     private final boolean sharedConsumers;
     /** Next position to claim; CASed by producers. */
     private final PaddedCounter tail = new PaddedCounter();
-    /** Next position to take; written by the consumer (and by dropping producers when shared). */
+    /**
+     * Single consumer: the oldest position not yet released; the consumer writes it. Shared: the
+     * next position to take, CASed by the consumer and dropping producers.
+     */
     private final PaddedCounter head = new PaddedCounter();
+    /**
+     * Single consumer: producers may claim below this without looking at the head; it is a head
+     * they saw plus capacity. Producers only write it when they refresh it, so it stays in their
+     * caches; a racing refresh may store an older (smaller) limit, which only costs another refresh.
+     */
+    private final PaddedCounter producerLimit = new PaddedCounter();
 
     LaneRing(int capacity, boolean sharedConsumers) {
         if (capacity < 2 || Integer.bitCount(capacity) != 1) {
@@ -47,6 +61,7 @@ final class LaneRing {
             sequences[i] = i;
             cells[i] = new Cell();
         }
+        producerLimit.setRelease(capacity);
     }
 
     int capacity() {
@@ -60,6 +75,28 @@ final class LaneRing {
      *         of the previous lap that was not taken and released yet)
      */
     long tryClaim() {
+        return sharedConsumers ? tryClaimShared() : tryClaimBelowLimit();
+    }
+
+    private long tryClaimBelowLimit() {
+        long t = tail.get();
+        for (;;) {
+            if (t >= producerLimit.get()) {
+                // acquire: the consumer's reads of the cells below the head happen before our writes
+                long limit = head.get() + capacity;
+                if (t >= limit) {
+                    return -1;
+                }
+                producerLimit.setRelease(limit);
+            }
+            if (tail.compareAndSet(t, t + 1)) {
+                return t;
+            }
+            t = tail.get();
+        }
+    }
+
+    private long tryClaimShared() {
         long t = tail.get();
         for (;;) {
             int idx = (int) t & mask;
@@ -92,20 +129,26 @@ final class LaneRing {
     }
 
     /**
-     * Takes the oldest published message.
+     * As {@link #publish(long)} but a release store (a plain {@code mov} on x86, no fence), for
+     * a consumer that never parks and so needs no wake-up check after it.
+     */
+    void publishToSpinningConsumer(long pos) {
+        SEQ.setRelease(sequences, (int) pos & mask, pos + 1);
+    }
+
+    /**
+     * Takes the oldest published message. A single consumer must {@link #release(long)} it before
+     * taking the next one.
      *
      * @return its position (read the cell, then {@link #release(long)} it), or -1 if none is published
      */
     long tryTake() {
-        long h = head.get();
         if (!sharedConsumers) {
+            long h = head.getPlain(); // only this thread writes it
             long s = (long) SEQ.getAcquire(sequences, (int) h & mask);
-            if (s != h + 1) {
-                return -1;
-            }
-            head.setRelease(h + 1);
-            return h;
+            return s == h + 1 ? h : -1;
         }
+        long h = head.get();
         for (;;) {
             long s = (long) SEQ.getAcquire(sequences, (int) h & mask);
             if (s == h + 1) {
@@ -123,7 +166,11 @@ final class LaneRing {
 
     /** Hands a taken cell back to producers for the next lap; the reads of the cell happen before. */
     void release(long pos) {
-        SEQ.setRelease(sequences, (int) pos & mask, pos + capacity);
+        if (sharedConsumers) {
+            SEQ.setRelease(sequences, (int) pos & mask, pos + capacity);
+        } else {
+            head.setRelease(pos + 1);
+        }
     }
 
     /**
@@ -162,7 +209,8 @@ final class LaneRing {
     /**
      * Enqueue time of the oldest waiting message, or {@link #NO_MESSAGE}. Safe from any thread: the
      * cell is re-validated after the read (seqlock style), so a concurrently recycled cell is not
-     * mistaken for the head.
+     * mistaken for the head. (A single-consumer cell is only rewritten after the head moved past it,
+     * so the head is re-checked too: its sequence does not change until the rewrite is published.)
      */
     long oldestEnqueueNanos() {
         long h = head.get();
@@ -172,8 +220,8 @@ final class LaneRing {
             return NO_MESSAGE;
         }
         long enqueued = cells[idx].enqueueNanos;
-        VarHandle.acquireFence(); // keep the plain read above before the re-check below
-        return (long) SEQ.getAcquire(sequences, idx) == s ? enqueued : NO_MESSAGE;
+        VarHandle.acquireFence(); // keep the plain read above before the re-checks below
+        return (long) SEQ.getAcquire(sequences, idx) == s && head.get() == h ? enqueued : NO_MESSAGE;
     }
 
     /**

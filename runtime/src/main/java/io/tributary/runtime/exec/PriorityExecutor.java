@@ -137,8 +137,7 @@ public final class PriorityExecutor implements AutoCloseable {
         cell.target = target;
         cell.slot = slot;
         cell.enqueueNanos = publishTimeNanos;
-        ring.publish(pos);
-        worker.wakeIfParked();
+        worker.publish(ring, pos);
         return true;
     }
 

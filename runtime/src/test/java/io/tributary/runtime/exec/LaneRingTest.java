@@ -172,4 +172,70 @@ class LaneRingTest {
         }
         assertEquals(0, ring.size());
     }
+
+    /**
+     * Single-consumer ring: producers claim below a cached limit and only look at the consumer's
+     * head when they reach it; a small ring makes them do that all the time.
+     */
+    @Test
+    void concurrentProducersAndSingleConsumerLoseNothingAndNeverOverwrite() throws Exception {
+        int perProducer = 200_000;
+        LaneRing ring = new LaneRing(8, false);
+        AtomicIntegerArray seen = new AtomicIntegerArray(2 * perProducer);
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            int base = p * perProducer;
+            producers.add(new Thread(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    long pos;
+                    while ((pos = ring.tryClaim()) < 0) {
+                        Thread.onSpinWait();
+                    }
+                    Cell cell = ring.cell(pos);
+                    cell.slot = base + i;
+                    cell.enqueueNanos = base + i; // both fields must still agree when the consumer reads them
+                    ring.publish(pos);
+                }
+            }));
+        }
+        Thread consumer = new Thread(() -> {
+            int[] lastByProducer = {-1, -1};
+            for (int received = 0; received < 2 * perProducer; ) {
+                long pos = ring.tryTake();
+                if (pos < 0) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                Cell cell = ring.cell(pos);
+                int item = cell.slot;
+                long copy = cell.enqueueNanos;
+                Thread.onSpinWait(); // widen the window in which an early overwrite would show
+                if (cell.slot != item || copy != item) {
+                    errors.add("cell " + pos + " rewritten while taken: " + item + " / " + copy + " / " + cell.slot);
+                }
+                ring.release(pos);
+                int producer = item / perProducer;
+                if (item <= lastByProducer[producer]) {
+                    errors.add("out of order: " + item + " after " + lastByProducer[producer]);
+                }
+                lastByProducer[producer] = item;
+                seen.incrementAndGet(item);
+                received++;
+            }
+        });
+        producers.forEach(Thread::start);
+        consumer.start();
+        for (Thread t : producers) {
+            t.join(30_000);
+        }
+        consumer.join(30_000);
+        assertFalse(consumer.isAlive(), "consumer did not receive everything");
+        assertTrue(errors.isEmpty(), errors.toString());
+        for (int i = 0; i < seen.length(); i++) {
+            assertEquals(1, seen.get(i), "item " + i);
+        }
+        assertEquals(0, ring.size());
+        assertEquals(-1, ring.tryTake());
+    }
 }
