@@ -58,6 +58,7 @@ public final class InprocSuite {
         progress("W1 publish→dispatch (JMH with gc profiler)");
         Map<String, double[]> r = jmh(PublishDispatchBenchmark.class.getName());
         double handle = r.get("tributaryHandle")[0];
+        double metered = r.get("tributaryHandleMetered")[0];
         double topic = r.get("tributaryTopic")[0];
         double guava = r.get("guava")[0];
         double vertx = r.get("vertx")[0];
@@ -67,7 +68,9 @@ public final class InprocSuite {
         r.forEach((method, v) -> w.figure(method + ".ns_per_op", v[0]).figure(method + ".bytes_per_op", v[1]));
         w.vs("guava_eventbus", guava / best).vs("vertx_local_eventbus", vertx / best).vs("hashmap", hashMap / best);
         double allocation = Math.max(r.get("tributaryHandle")[1], r.get("tributaryTopic")[1]);
-        return w.target("<= 50 ns/op (topic string)", topic, topic <= 50)
+        double metricsCost = metered / handle - 1;
+        return w.target("node metrics on cost <= 10% (fraction)", metricsCost, metricsCost <= 0.10)
+                .target("<= 50 ns/op (topic string)", topic, topic <= 50)
                 .target("<= 50 ns/op (topic handle)", handle, handle <= 50)
                 .target("0 B/op (max of both)", allocation, allocation < 1)
                 .target(">= 10x Guava EventBus", guava / best, guava / best >= 10)
@@ -104,11 +107,13 @@ public final class InprocSuite {
             progress("W3 " + shape);
             double oneLane = median(rounds, () -> ThroughputWorkload.tributary(p, messages, false));
             double fourLanes = median(rounds, () -> ThroughputWorkload.tributary(p, messages, true));
+            double metered = median(rounds, () -> ThroughputWorkload.tributary(p, messages, false, true));
             double disruptor = median(rounds, () -> ThroughputWorkload.disruptor(p, messages));
             double jctools = median(rounds, () -> ThroughputWorkload.jctools(p, messages));
             double abq = median(rounds, () -> ThroughputWorkload.arrayBlockingQueue(p, messages));
             w.figure("tributary." + shape + ".one_lane", oneLane)
                     .figure("tributary." + shape + ".four_lanes", fourLanes)
+                    .figure("tributary." + shape + ".one_lane.metrics_on", metered)
                     .figure("disruptor." + shape, disruptor)
                     .figure("jctools_mpsc." + shape, jctools)
                     .figure("array_blocking_queue." + shape, abq);
@@ -118,7 +123,9 @@ public final class InprocSuite {
             double laneCost = oneLane / fourLanes - 1;
             w.target(">= 0.8x Disruptor " + shape, oneLane / disruptor, oneLane / disruptor >= 0.8)
                     .target(">= 10x ArrayBlockingQueue " + shape, oneLane / abq, oneLane / abq >= 10)
-                    .target("four lanes cost <= 10% over one lane " + shape + " (fraction)", laneCost, laneCost <= 0.10);
+                    .target("four lanes cost <= 10% over one lane " + shape + " (fraction)", laneCost, laneCost <= 0.10)
+                    .target("node metrics on cost <= 10% " + shape + " (fraction)", oneLane / metered - 1,
+                            oneLane / metered - 1 <= 0.10);
         }
         return w;
     }

@@ -10,6 +10,8 @@ import io.tributary.api.Priority;
 import io.tributary.api.SubscribeOptions;
 import io.tributary.api.TopicHandle;
 import io.tributary.runtime.bus.LocalMessageBus;
+import io.tributary.runtime.metrics.NodeMetrics;
+import io.tributary.runtime.metrics.TributaryMetrics;
 import org.jctools.queues.MpscArrayQueue;
 
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,10 +35,24 @@ final class ThroughputWorkload {
 
     /** Tributary: publish through a topic handle into POOLED delivery on one worker. */
     static double tributary(int producers, long messages, boolean fourLanes) throws InterruptedException {
+        return tributary(producers, messages, fourLanes, false);
+    }
+
+    /** With {@code metered}, the consumer is metered as a compiled plan's stage is (in, out). */
+    static double tributary(int producers, long messages, boolean fourLanes, boolean metered)
+            throws InterruptedException {
         AtomicLong received = new AtomicLong();
-        try (LocalMessageBus bus = BenchBuses.singleSpinningWorkerNoDrops()) {
-            bus.subscribe("bench.throughput", (Envelope<Object> m) -> received.lazySet(received.get() + 1),
-                    SubscribeOptions.pooled());
+        try (LocalMessageBus bus = BenchBuses.singleSpinningWorkerNoDrops();
+             TributaryMetrics metrics = TributaryMetrics.create()) {
+            NodeMetrics node = metered ? metrics.node("w3", "consumer") : NodeMetrics.NOOP;
+            if (metered) {
+                metrics.bind(bus);
+            }
+            bus.subscribe("bench.throughput", (Envelope<Object> m) -> {
+                node.in();
+                received.lazySet(received.get() + 1);
+                node.out();
+            }, SubscribeOptions.pooled());
             TopicHandle handle = bus.topic("bench.throughput");
             return timed(producers, messages, received, perProducer -> {
                 if (fourLanes) {
