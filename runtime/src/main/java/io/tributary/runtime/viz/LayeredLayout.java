@@ -117,7 +117,7 @@ final class LayeredLayout {
             columnX[l] = x;
             x += columnWidth[l] + GAP_X;
         }
-        int width = x - GAP_X + MARGIN;
+        int width = Math.max(2 * MARGIN, x - GAP_X + MARGIN);
         Map<String, Layout.Box> boxes = new LinkedHashMap<>();
         Layout.Box[] placed = new Layout.Box[n];
         List<Layout.Box> groups = new ArrayList<>();
@@ -164,7 +164,7 @@ final class LayeredLayout {
             int x2 = to.x();
             curves.add(new Layout.Curve(x1, from.centerY(), x2, to.centerY(), channel(x1, from.centerY(), x2, to.centerY(), placed)));
         }
-        return new Layout(width, top - GAP_BANDS + MARGIN, boxes, groups, curves);
+        return new Layout(width, Math.max(2 * MARGIN, top - GAP_BANDS + MARGIN), boxes, groups, curves);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tributary.runtime.viz;
 
 import io.tributary.api.Priority;
+import io.tributary.api.graph.TopologyDescription;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -119,6 +120,15 @@ class SvgRendererTest {
         assertTrue(html.contains("<script>") && html.contains("mouseenter"));
         assertFalse(html.contains("src="), "no external scripts or images");
         assertFalse(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"), "no external links");
+    }
+
+    @Test
+    void anEmptyTopologyStillGivesAValidDocument() throws Exception {
+        VizGraph empty = VizGraph.of(new TopologyDescription("empty", List.of(), List.of()));
+        Document doc = parse(VizFormat.SVG.render(empty));
+        assertEquals("40", doc.getDocumentElement().getAttribute("width"));
+        assertEquals("40", doc.getDocumentElement().getAttribute("height"));
+        assertEquals("topology empty\n  edges\n", VizFormat.TEXT.render(empty));
     }
 
     private static boolean overlap(Layout.Box a, Layout.Box b) {
