@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code tributary viz TOPOLOGY [--format F] [--out FILE]}: draws a topology's graph. */
-@Command(name = "viz", description = "Draw a topology's graph as text, Graphviz DOT, Mermaid, SVG or a standalone HTML page.")
+@Command(name = "viz", mixinStandardHelpOptions = true, description = "Draw a topology's graph as text, Graphviz DOT, Mermaid, SVG or a standalone HTML page.")
 final class VizCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

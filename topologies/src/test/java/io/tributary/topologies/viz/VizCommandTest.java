@@ -65,6 +65,13 @@ class VizCommandTest {
     }
 
     @Test
+    void helpListsTheFormats() {
+        Result r = exec("viz", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("text, dot, mermaid, svg or html"), r.out());
+    }
+
+    @Test
     void anInvalidTopologyIsStillDrawnSoTheCycleCanBeSeen() {
         Result r = exec("viz", FeedbackLoop.class.getName(), "--format", "text");
         assertEquals(0, r.code(), r.err());
