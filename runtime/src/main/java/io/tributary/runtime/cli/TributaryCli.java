@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
         description = "Dataflow topologies for trading systems: run, describe, check configuration, list plugins.",
-        subcommands = {RunCommand.class, DescribeCommand.class, ConfigCommand.class, PluginsCommand.class})
+        subcommands = {RunCommand.class, DescribeCommand.class, VizCommand.class, ConfigCommand.class, PluginsCommand.class})
 public final class TributaryCli implements Runnable {
     static final int EXIT_INVALID = 1;
 
