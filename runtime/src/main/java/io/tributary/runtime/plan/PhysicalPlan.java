@@ -50,7 +50,11 @@ public final class PhysicalPlan {
     PhysicalPlan(String name, TopologyDescription logical, List<Stage> stages, List<TopicPublisher> publishers,
                  List<Punctuated> punctuated, List<Counter> counters, List<PlanComponent> components,
                  PlanDescription description, Duration timerPeriod) {
-        this.components = List.copyOf(components);
+        // venues last: they publish as soon as they connect, into the policies and sinks behind them
+        List<PlanComponent> ordered = new ArrayList<>();
+        components.stream().filter(c -> !(c instanceof VenueConnection)).forEach(ordered::add);
+        components.stream().filter(c -> c instanceof VenueConnection).forEach(ordered::add);
+        this.components = List.copyOf(ordered);
         this.name = name;
         this.logical = logical;
         this.stages = List.copyOf(stages);
@@ -78,7 +82,7 @@ public final class PhysicalPlan {
         return description;
     }
 
-    /** Venue connections, plugin sinks and policies the plan starts and stops. */
+    /** Plugin sinks and policies, then venue connections: the order the plan starts them (it stops them in reverse). */
     public List<PlanComponent> components() {
         return components;
     }
