@@ -5,6 +5,7 @@ import io.tributary.api.dsl.Topology;
 import io.tributary.api.graph.NodeDescription;
 import io.tributary.api.graph.PluginRef;
 import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.config.TributaryConfig;
 import io.tributary.runtime.plugin.LoadedPlugins;
 import io.tributary.runtime.plugin.PluginLoadError;
 import io.tributary.runtime.plugin.PluginManager;
@@ -15,12 +16,27 @@ import java.nio.file.Path;
 
 /** Where {@code run} and {@code describe} get their plugins: {@code --plugins DIR} or the default directory. */
 final class PluginOptions {
+    static final String SETTING = "tributary.plugins.dir";
+
     private PluginOptions() {
     }
 
     /** The directory to load: {@code option} if given, else {@link PluginManager#defaultDirectory()}. */
     static Path directory(Path option) {
-        return (option != null ? option : PluginManager.defaultDirectory()).toAbsolutePath().normalize();
+        return directory(option, null);
+    }
+
+    /**
+     * {@code option} if given, else the setting {@code tributary.plugins.dir} (a config file or
+     * {@code -Dtributary.plugins.dir}) if not blank, else {@link PluginManager#defaultDirectory()}.
+     */
+    static Path directory(Path option, TributaryConfig config) {
+        Path chosen = option;
+        if (chosen == null && config != null) {
+            String setting = config.raw().getString(SETTING);
+            chosen = setting.isBlank() ? null : Path.of(setting);
+        }
+        return (chosen != null ? chosen : PluginManager.defaultDirectory()).toAbsolutePath().normalize();
     }
 
     /** Loads {@code directory}, printing each load error as a warning (the other plugins still load). */

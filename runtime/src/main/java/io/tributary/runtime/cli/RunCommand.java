@@ -52,7 +52,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     Path config;
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "plugins directory (default: plugins-dist found from here or from the runtime jar; see `plugins`)")
+            description = "plugins directory (default: tributary.plugins.dir, else plugins-dist found from here or from the runtime jar)")
     Path plugins;
 
     @Override
@@ -67,7 +67,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         TopologyDefinition definition = new TopologyResolver(loader).resolve(topology);
         Topology built = definition.build();
-        Path directory = PluginOptions.directory(plugins);
+        Path directory = PluginOptions.directory(plugins, cfg);
         if (!PluginOptions.exists(directory)) {
             throw new IllegalArgumentException("plugins directory " + directory + " does not exist: build the plugins"
                     + " (mvn package, or ./tributary, which builds them into plugins-dist) or pass --plugins DIR");
