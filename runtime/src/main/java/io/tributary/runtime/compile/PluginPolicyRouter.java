@@ -55,8 +55,8 @@ final class PluginPolicyRouter implements PolicyRouter, PlanComponent, RoutingCo
         return clock.nowNanos();
     }
 
+    /** Policies have no life cycle to end; one still routes what is in flight while the plan stops. */
     @Override
     public void stop() {
-        policy = null;
     }
 }

@@ -117,7 +117,7 @@ public final class PhysicalPlan {
                 started.add(component);
             }
         } catch (RuntimeException e) {
-            stopComponents();
+            stopComponents(c -> true);
             subscriptions.forEach(Subscription::close);
             subscriptions.clear();
             throw e;
@@ -156,10 +156,14 @@ public final class PhysicalPlan {
         }
     }
 
-    private void stopComponents() {
-        // the venues first: they stop publishing before the sinks behind them close
+    /** Stops the started components that {@code which} selects, last started first; never throws. */
+    private void stopComponents(java.util.function.Predicate<PlanComponent> which) {
         for (int i = started.size() - 1; i >= 0; i--) {
             PlanComponent component = started.get(i);
+            if (!which.test(component)) {
+                continue;
+            }
+            started.remove(i);
             try {
                 component.flush();
                 component.stop();
@@ -167,24 +171,18 @@ public final class PhysicalPlan {
                 LOG.warn("plan {}: stopping {} failed: {}", name, component.name(), e.toString(), e);
             }
         }
-        started.clear();
     }
 
     /**
-     * Stops the plugin components (venues disconnect, sinks flush and close), unsubscribes and stops
-     * the timer; open windows and conflated values are discarded. Idempotent.
+     * Disconnects the venues (no new input), unsubscribes, stops the timer, then flushes and closes
+     * the sinks; open windows and conflated values are discarded. Idempotent.
      */
     public synchronized void stop() {
         if (state != State.RUNNING) {
             state = State.STOPPED;
             return;
         }
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        synchronized (punctuationLock) {
-            stopComponents();
-        }
+        stopComponents(c -> c instanceof VenueConnection);
         for (int i = subscriptions.size() - 1; i >= 0; i--) {
             subscriptions.get(i).close();
         }
@@ -192,6 +190,9 @@ public final class PhysicalPlan {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+        }
+        synchronized (punctuationLock) {
+            stopComponents(c -> true);
         }
         state = State.STOPPED;
         LOG.debug("plan {} stopped", name);

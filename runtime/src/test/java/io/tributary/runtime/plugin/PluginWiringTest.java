@@ -124,8 +124,8 @@ class PluginWiringTest {
 
     @Test
     void thePlanRunsTheVenuePolicyAndSinkOfThePlugins() {
-        List<String> life;
-        try (TopologyTestDriver driver = TopologyTestDriver.builder(desk()).catalog(PluginCatalog.of(plugins)).build()) {
+        TopologyTestDriver driver = TopologyTestDriver.builder(desk()).catalog(PluginCatalog.of(plugins)).build();
+        try {
             // the sink opens before the venue connects; one adapter for the source and the terminal
             // that name the same venue and config
             assertEquals(List.of("open", "connect", "subscribe feed.*"), driver.<String>output("life").readAll());
@@ -144,9 +144,11 @@ class PluginWiringTest {
 
             driver.input("orders.in").pipe(OrderCommand.Cancel.of("c-1", InstrumentId.of("SIMA", "BTCUSD")));
             assertEquals(List.of("command c-1"), driver.<String>output("life").readAll());
-            life = driver.<String>output("life").readAll();
+        } finally {
+            driver.close();
         }
-        assertEquals(List.of(), life);
+        assertEquals(List.of("disconnect", "close"), driver.<String>output("life").readAll(),
+                "nothing written since the last flush: closed without one");
     }
 
     @Test
@@ -154,9 +156,8 @@ class PluginWiringTest {
         TopologyTestDriver driver = TopologyTestDriver.builder(desk()).catalog(PluginCatalog.of(plugins)).build();
         driver.output("life").readAll();
         driver.close();
-        List<String> life = driver.<String>output("life").readAll();
-        assertTrue(life.containsAll(List.of("flush", "close", "disconnect")), life.toString());
-        assertEquals(1, life.stream().filter("disconnect"::equals).count(), life.toString());
+        // the venue stops publishing before the sink behind it is flushed and closed
+        assertEquals(List.of("disconnect", "flush", "close"), driver.<String>output("life").readAll());
     }
 
     @Test
