@@ -5,7 +5,7 @@ import io.tributary.api.dsl.Named;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
-import io.tributary.topologies.model.Order;
+import io.tributary.api.market.OrderCommand;
 
 /**
  * A deliberately broken desk (not registered as a built-in): it reads {@code orders.**} and
@@ -26,7 +26,7 @@ public final class FeedbackLoop implements TopologyDefinition {
 
     @Override
     public Topology define(TopologyBuilder t) {
-        t.<Order>stream("orders.**", Named.as("all-orders"))
+        t.<OrderCommand.Submit>stream("orders.**", Named.as("all-orders"))
                 .filter(RiskLimits.DEFAULT::accepts, Named.as("risk-check"))
                 .lane(Priority.CRITICAL, Named.as("critical"))
                 .to("orders.approved", Named.as("approved"));

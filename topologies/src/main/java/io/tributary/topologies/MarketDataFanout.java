@@ -7,15 +7,15 @@ import io.tributary.api.dsl.Stream;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
-import io.tributary.api.dsl.Venue;
-import io.tributary.topologies.model.Quote;
+import io.tributary.api.market.Quote;
+import io.tributary.topologies.model.Quotes;
 
 import java.time.Duration;
 
 /**
- * Quotes from the venues fan out two ways: every tradable quote to strategies on HIGH, keyed by
- * symbol; and, per venue, the latest quote per symbol every 250 ms to screens on LOW, where
- * conflation keeps the UI current without it ever competing with trading traffic.
+ * Quotes from the venues ({@code venue-sim}) fan out two ways: every tradable quote to strategies on
+ * HIGH, keyed by symbol; and, per venue, the latest quote per symbol every 250 ms to screens on LOW,
+ * where conflation keeps the UI current without it ever competing with trading traffic.
  */
 public final class MarketDataFanout implements TopologyDefinition {
     /** How often screens get the latest quote of each symbol. */
@@ -33,24 +33,27 @@ public final class MarketDataFanout implements TopologyDefinition {
 
     @Override
     public Topology define(TopologyBuilder t) {
-        addTo(t);
+        addTo(quotes(t));
         return t.build();
     }
 
-    static void addTo(TopologyBuilder t) {
-        Stream<Quote> quotes = t.source(Named.as("quotes"), Venue.ref("sim")).subscribe("data.quotes.*.*");
+    /** The quotes of every venue and symbol of {@link DeskVenues#SIM}. */
+    static Stream<Quote> quotes(TopologyBuilder t) {
+        return t.source(Named.as("quotes"), DeskVenues.SIM).subscribe("data.quotes.*.*");
+    }
 
-        quotes.filter(Quote::isTradable, Named.as("tradable"))
-                .keyBy(Quote::symbol, Named.as("quote-by-symbol"))
+    static void addTo(Stream<Quote> quotes) {
+        quotes.filter(Quotes::isTradable, Named.as("tradable"))
+                .keyBy(Quotes::symbol, Named.as("quote-by-symbol"))
                 .lane(Priority.HIGH, Named.as("strategy-lane"))
                 .to("strategy.quotes", Named.as("to-strategies"));
 
         Split<Quote> byVenue = quotes.split(Named.as("by-venue"))
-                .branch("binance", q -> "BINANCE".equals(q.venue()))
-                .branch("coinbase", q -> "COINBASE".equals(q.venue()))
+                .branch("binance", q -> "BINANCE".equals(Quotes.venue(q)))
+                .branch("coinbase", q -> "COINBASE".equals(Quotes.venue(q)))
                 .defaultBranch("other");
         byVenue.branches().forEach((venue, stream) -> stream
-                .conflate(Quote::symbol, UI_INTERVAL, Named.as("latest-" + venue))
+                .conflate(Quotes::symbol, UI_INTERVAL, Named.as("latest-" + venue))
                 .lane(Priority.LOW, Named.as("ui-lane-" + venue))
                 .to("ui.quotes." + venue, Named.as("ui-" + venue)));
     }

@@ -6,12 +6,13 @@ import io.tributary.api.dsl.Stream;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
-import io.tributary.topologies.model.Order;
+import io.tributary.api.market.OrderCommand;
 import io.tributary.topologies.model.OrderRejected;
 
 /**
- * New orders pass a pre-trade risk check; approved ones go out on CRITICAL, keyed by account so each
- * account's orders keep their order, and rejections go back to the strategies on HIGH.
+ * New orders ({@link OrderCommand.Submit}, published by strategies on {@code orders.new.<strategy>})
+ * pass a pre-trade risk check; approved ones go out on CRITICAL, keyed by strategy so each
+ * strategy's orders keep their order, and rejections go back to the strategies on HIGH.
  */
 public final class OrderRisk implements TopologyDefinition {
     private final RiskLimits limits;
@@ -36,19 +37,18 @@ public final class OrderRisk implements TopologyDefinition {
 
     @Override
     public Topology define(TopologyBuilder t) {
-        addTo(t, limits);
+        addTo(t.stream("orders.new.*", Named.as("orders")), limits);
         return t.build();
     }
 
-    static void addTo(TopologyBuilder t, RiskLimits limits) {
-        Stream<Order> orders = t.stream("orders.new.*", Named.as("orders"));
+    static void addTo(Stream<OrderCommand.Submit> orders, RiskLimits limits) {
         orders.filter(limits::accepts, Named.as("risk-check"))
-                .keyBy(Order::account, Named.as("order-by-account"))
+                .keyBy(OrderCommand.Submit::strategyId, Named.as("order-by-strategy"))
                 .lane(Priority.CRITICAL, Named.as("critical"))
                 .to("orders.approved", Named.as("approved"));
         orders.filter(o -> !limits.accepts(o), Named.as("risk-failed"))
                 .map(o -> new OrderRejected(o, limits.reject(o)), Named.as("rejection"))
-                .keyBy(r -> r.order().account(), Named.as("rejection-by-account"))
+                .keyBy(r -> r.order().strategyId(), Named.as("rejection-by-strategy"))
                 .lane(Priority.HIGH, Named.as("rejection-lane"))
                 .to("orders.rejected", Named.as("rejected"));
     }

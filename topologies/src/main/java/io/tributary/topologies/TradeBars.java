@@ -1,18 +1,20 @@
 package io.tributary.topologies;
 
 import io.tributary.api.dsl.Named;
+import io.tributary.api.dsl.Stream;
 import io.tributary.api.dsl.TimeWindows;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
+import io.tributary.api.market.Trade;
 import io.tributary.topologies.model.Bar;
-import io.tributary.topologies.model.Trade;
 
 import java.time.Duration;
 
 /**
- * Trades from every venue become one-second OHLCV bars per symbol, on the trades' own event time,
- * with 200 ms of grace for stragglers; trades later than that go to {@code bars.late}.
+ * Trades from every venue ({@code venue-sim}) become one-second OHLCV bars per symbol, on the
+ * trades' own event time, with 200 ms of grace for stragglers; trades later than that go to
+ * {@code bars.late}.
  */
 public final class TradeBars implements TopologyDefinition {
     public static final Duration BAR = Duration.ofSeconds(1);
@@ -30,15 +32,19 @@ public final class TradeBars implements TopologyDefinition {
 
     @Override
     public Topology define(TopologyBuilder t) {
-        addTo(t);
+        addTo(trades(t));
         return t.build();
     }
 
-    static void addTo(TopologyBuilder t) {
-        t.<Trade>stream("data.trades.**", Named.as("trades"))
-                .keyBy(Trade::symbol, Named.as("trade-by-symbol"))
+    /** The trades of every venue and symbol of {@link DeskVenues#SIM}. */
+    static Stream<Trade> trades(TopologyBuilder t) {
+        return t.source(Named.as("trades"), DeskVenues.SIM).subscribe("data.trades.*.*");
+    }
+
+    static void addTo(Stream<Trade> trades) {
+        trades.keyBy(trade -> trade.instrument().symbol(), Named.as("trade-by-symbol"))
                 .windowedBy(TimeWindows.tumbling(BAR).grace(GRACE))
-                .eventTime(Trade::tsEventNanos)
+                .eventTime(Trade::tsEvent)
                 .lateTo("bars.late")
                 .aggregate(() -> Bar.EMPTY, Bar::add, Named.as("bars-1s"))
                 .map(w -> w.value().withInterval(w.startNanos(), w.endNanos()), Named.as("bar"))

@@ -2,9 +2,11 @@ package io.tributary.topologies;
 
 import io.tributary.api.Message;
 import io.tributary.runtime.testing.TopologyTestDriver;
+import io.tributary.api.market.AggressorSide;
+import io.tributary.api.market.InstrumentId;
+import io.tributary.api.market.MarketTopics;
+import io.tributary.api.market.Trade;
 import io.tributary.topologies.model.Bar;
-import io.tributary.topologies.model.Side;
-import io.tributary.topologies.model.Trade;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +20,8 @@ class TradeBarsTest {
     private static final long MS = 1_000_000L;
 
     static Trade trade(String venue, String symbol, long price, long qty, long tsNanos) {
-        return new Trade(venue, symbol, price, qty, 2, Side.BUY, tsNanos);
+        return new Trade(InstrumentId.of(venue, symbol), price, qty, 2, 0, AggressorSide.BUYER, "t-" + tsNanos,
+                tsNanos, tsNanos);
     }
 
     @Test
@@ -39,7 +42,7 @@ class TradeBarsTest {
             List<Message<Bar>> bars = driver.<Bar>output("bars.1s").readRecords();
             assertEquals(2, bars.size());
             Bar btc = bars.stream().map(Message::payload).filter(b -> b.symbol().equals("BTCUSDT")).findFirst().orElseThrow();
-            assertEquals(new Bar("BTCUSDT", 100, 105, 98, 101, 7, 4, 2, t0, t0 + 1000 * MS), btc);
+            assertEquals(new Bar("BTCUSDT", 100, 105, 98, 101, 7, 4, 2, 0, t0, t0 + 1000 * MS), btc);
             assertEquals(List.of("BTCUSDT", "ETHUSDT"), bars.stream().map(m -> (String) m.key()).sorted().toList());
         }
     }
@@ -47,7 +50,7 @@ class TradeBarsTest {
     /** Advances the clock to {@code ms} + 10 ms after {@code t0}, then pipes the trade. */
     private static void pipeAt(TopologyTestDriver driver, long t0, long ms, Trade trade) {
         driver.advanceTime(Duration.ofNanos(t0 + (ms + 10) * MS - driver.nowNanos()));
-        driver.input("data.trades." + trade.venue() + "." + trade.symbol()).pipe(trade);
+        driver.input(MarketTopics.trades(trade.instrument())).pipe(trade);
     }
 
     @Test

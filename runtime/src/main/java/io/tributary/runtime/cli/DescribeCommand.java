@@ -2,6 +2,7 @@ package io.tributary.runtime.cli;
 
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyDefinition;
+import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.compile.Problem;
 import io.tributary.runtime.compile.TopologyCompiler;
 import io.tributary.runtime.compile.TopologyValidationException;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.tributary.runtime.plugin.LoadedPlugins;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -29,6 +33,10 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "also print the physical plan: stages, fused chains, lanes")
     boolean plan;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "plugins directory the names and configs are checked against (default: plugins-dist, see `plugins`)")
+    Path plugins;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -36,7 +44,27 @@ final class DescribeCommand implements Callable<Integer> {
         TopologyDefinition definition = new TopologyResolver(Thread.currentThread().getContextClassLoader()).resolve(topology);
         Topology built = definition.build();
         out.print(built.describe());
-        TopologyCompiler compiler = new TopologyCompiler(BuiltInPlugins.catalog());
+        Path directory = PluginOptions.directory(plugins);
+        LoadedPlugins loaded = null;
+        PluginCatalog catalog;
+        if (PluginOptions.exists(directory)) {
+            loaded = PluginOptions.load(directory, err);
+            catalog = PluginCatalog.of(loaded);
+        } else {
+            err.println("note: plugins directory " + directory + " does not exist: plugin names and configs are not checked");
+            err.flush();
+            catalog = PluginOptions.namesOf(built);
+        }
+        try {
+            return describe(built, new TopologyCompiler(catalog), out, err);
+        } finally {
+            if (loaded != null) {
+                loaded.close();
+            }
+        }
+    }
+
+    private int describe(Topology built, TopologyCompiler compiler, PrintWriter out, PrintWriter err) {
         List<Problem> problems = compiler.validate(built);
         if (!problems.isEmpty()) {
             out.flush();

@@ -4,15 +4,16 @@ import io.tributary.api.EpochClock;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyDefinition;
 import io.tributary.runtime.bus.LocalMessageBus;
-import io.tributary.runtime.cli.synthetic.SyntheticMarketData;
+import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.compile.TopologyCompiler;
 import io.tributary.runtime.config.ConfigLoader;
 import io.tributary.runtime.config.EngineConfigs;
-import io.tributary.runtime.config.SyntheticSourceSettings;
 import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.config.TributaryConfig;
 import io.tributary.runtime.exec.ShutdownReport;
 import io.tributary.runtime.plan.PhysicalPlan;
+import io.tributary.runtime.plan.PlanComponent;
+import io.tributary.runtime.plugin.LoadedPlugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,12 +29,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE]}: compiles the topology, runs it on
- * the in-memory bus fed by the synthetic market data, prints a progress line every progress
- * interval and a summary at the end. Ctrl-C stops it cleanly: the shutdown hook waits until the
- * feed is stopped, the plan unsubscribed, the lanes drained and the summary printed.
+ * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE] [--plugins DIR]}: loads the plugins,
+ * compiles the topology against them, runs it on the in-memory bus (the plan connects the venues it
+ * names, e.g. {@code venue-sim}'s market data), prints a progress line every progress interval and a
+ * summary at the end. Ctrl-C stops it cleanly: the shutdown hook waits until the plan has
+ * disconnected its venues and unsubscribed, the lanes are drained and the summary printed.
  */
-@Command(name = "run", description = "Run a topology on the in-memory bus with the built-in synthetic market data.")
+@Command(name = "run", description = "Run a topology on the in-memory bus with the venues, policies and sinks of the loaded plugins.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,30 +51,37 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the defaults (see `config check`)")
     Path config;
 
-    @Option(names = "--rate", paramLabel = "N", description = "synthetic messages per second (default: tributary.source.synthetic.rate)")
-    Integer rate;
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "plugins directory (default: tributary.plugins.dir, else plugins-dist found from here or from the runtime jar)")
+    Path plugins;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         TributaryConfig cfg = ConfigLoader.standard().load(config);
         if (cfg.transport().type() != TransportSettings.Type.INMEMORY) {
             throw new IllegalArgumentException("tributary.transport.type = " + cfg.transport().type().name().toLowerCase(java.util.Locale.ROOT)
                     + " is not available yet; only inmemory runs in this version");
         }
-        if (rate != null && rate < 1) {
-            throw new IllegalArgumentException("--rate must be at least 1, was " + rate);
-        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         TopologyDefinition definition = new TopologyResolver(loader).resolve(topology);
         Topology built = definition.build();
-        PhysicalPlan plan = new TopologyCompiler(BuiltInPlugins.catalog(), cfg.timerPeriod()).compile(built);
-        Duration runFor = duration != null ? duration : cfg.run().duration();
-        SyntheticSourceSettings sourceSettings = rate == null ? cfg.source() : withRate(cfg.source(), rate);
+        Path directory = PluginOptions.directory(plugins, cfg);
+        if (!PluginOptions.exists(directory)) {
+            throw new IllegalArgumentException("plugins directory " + directory + " does not exist: build the plugins"
+                    + " (mvn package, or ./tributary, which builds them into plugins-dist) or pass --plugins DIR");
+        }
+        try (LoadedPlugins loaded = PluginOptions.load(directory, err)) {
+            PhysicalPlan plan = new TopologyCompiler(PluginCatalog.of(loaded), cfg.timerPeriod()).compile(built);
+            return run(built, plan, loaded, cfg, out);
+        }
+    }
 
+    private int run(Topology built, PhysicalPlan plan, LoadedPlugins loaded, TributaryConfig cfg, PrintWriter out)
+            throws InterruptedException {
+        Duration runFor = duration != null ? duration : cfg.run().duration();
         LocalMessageBus bus = new LocalMessageBus(EngineConfigs.bus(cfg));
-        SyntheticMarketData feed = new SyntheticMarketData(bus, sourceSettings,
-                SyntheticMarketData.discoverFactory(loader), EpochClock.SYSTEM);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -89,16 +98,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         long start = System.nanoTime();
         OutputCounter outputs = null;
         try {
-            out.printf("running %s (%d stage(s)) for %s; synthetic feed %s; Ctrl-C stops%n", built.name(),
+            out.printf("running %s (%d stage(s)) for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
                     plan.stages().size(), runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
-                    sourceSettings.enabled() ? sourceSettings.rate() + " msg/s" : "off");
+                    loaded.directory(), plan.components().isEmpty() ? "none used"
+                            : String.join(", ", plan.components().stream().map(PlanComponent::name).toList()));
             out.flush();
             outputs = new OutputCounter(bus, plan.describe().publishes().keySet().stream()
                     .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
             plan.start(bus);
-            if (sourceSettings.enabled()) {
-                feed.start();
-            }
             LaneMeter meter = new LaneMeter(bus.executor()::laneStats, start);
             long period = cfg.run().progressInterval().toNanos();
             progress.scheduleAtFixedRate(() -> {
@@ -113,7 +120,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         } finally {
             progress.shutdownNow();
-            feed.close();
             plan.stop();
             int workers = bus.executor().workerCount();
             ShutdownReport report = bus.shutdown(cfg.executor().shutdownGrace());
@@ -122,18 +128,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             long elapsed = System.nanoTime() - start;
             out.print(RunSummary.format(built.name(), elapsed, bus.executor()::laneStats, workers,
-                    feed.published(), feed.rejected(), plan.counters(),
+                    loaded.failures().snapshot(), plan.counters(),
                     outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
             out.flush();
             finished.countDown();
             removeHook(hook);
         }
         return 0;
-    }
-
-    private static SyntheticSourceSettings withRate(SyntheticSourceSettings s, int rate) {
-        return new SyntheticSourceSettings(s.enabled(), rate, s.seed(), s.venues(), s.symbols(), s.tradesPercent(),
-                s.ordersPercent());
     }
 
     private static void awaitQuietly(CountDownLatch latch, Duration timeout) {

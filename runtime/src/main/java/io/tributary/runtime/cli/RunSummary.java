@@ -13,14 +13,12 @@ final class RunSummary {
     }
 
     static String format(String topology, long elapsedNanos, Function<Priority, LaneStats> stats, int workers,
-                         long published, long publishRejected, Map<String, Long> planCounters,
+                         Map<String, Long> pluginFailures, Map<String, Long> planCounters,
                          Map<String, Long> outputs, boolean drained) {
         double seconds = Math.max(1e-9, elapsedNanos / 1e9);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Summary: %s ran %.1fs on the in-memory bus; %d worker(s) before shutdown; lanes %s%n",
                 topology, seconds, workers, drained ? "drained" : "NOT drained"));
-        b.append(String.format(Locale.ROOT, "  synthetic feed: %d published (%s msg/s), %d rejected%n",
-                published, LaneMeter.count(published / seconds), publishRejected));
         b.append(String.format(Locale.ROOT, "  %-8s %12s %9s %9s %9s %9s %9s %9s %9s%n", "lane", "delivered", "msg/s",
                 "p50 wait", "p99 wait", "max wait", "dropped", "conflated", "rejected"));
         long total = 0;
@@ -36,6 +34,11 @@ final class RunSummary {
         if (!outputs.isEmpty()) {
             b.append("  outputs:");
             outputs.forEach((topic, value) -> b.append(' ').append(topic).append('=').append(value));
+            b.append(System.lineSeparator());
+        }
+        if (!pluginFailures.isEmpty()) {
+            b.append("  plugin failures:");
+            pluginFailures.forEach((name, value) -> b.append(' ').append(name).append('=').append(value));
             b.append(System.lineSeparator());
         }
         if (!planCounters.isEmpty()) {

@@ -11,7 +11,11 @@ import io.tributary.api.dsl.internal.SinkNode;
 import io.tributary.api.dsl.internal.SplitNode;
 import io.tributary.api.dsl.internal.ThrottleNode;
 import io.tributary.api.dsl.internal.WindowNode;
+import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.runtime.plan.PhysicalPlan;
+import io.tributary.runtime.plan.PlanComponent;
+import io.tributary.runtime.plan.PolicyRouter;
+import io.tributary.runtime.plan.VenueConnection;
 import io.tributary.runtime.plan.PlanBuilder;
 import io.tributary.runtime.plan.Processor;
 import io.tributary.runtime.plan.SinkTarget;
@@ -45,8 +49,10 @@ final class PlanAssembler {
     PhysicalPlan assemble(List<StageSpec> stages) {
         for (StageSpec stage : stages) {
             Processor entry = processor(stage.entry());
+            boolean routesByPolicy = stage.members().stream()
+                    .anyMatch(n -> resolvedPlugins.get(n.id()) instanceof PolicyRouter);
             builder.stage(stage.entry().name(), stage.kind(), stage.pattern(), stage.lane(), names(stage.members()),
-                    stage.fusedChains().stream().map(PlanAssembler::names).toList(), entry);
+                    stage.fusedChains().stream().map(PlanAssembler::names).toList(), entry, routesByPolicy);
         }
         return builder.build();
     }
@@ -80,8 +86,13 @@ final class PlanAssembler {
     @SuppressWarnings("unchecked")
     private Processor create(GraphNode node) {
         switch (node.type()) {
-            case SOURCE_TOPIC:
             case SOURCE_VENUE:
+                if (resolvedPlugins.get(node.id()) instanceof VenueConnection venue) {
+                    venue.subscribe(((SourceNode) node).pattern());
+                    builder.component(venue);
+                }
+                return next(node);
+            case SOURCE_TOPIC:
             case BRANCH:
             case MERGE:
                 return next(node);
@@ -103,7 +114,12 @@ final class PlanAssembler {
                 return builder.lane(((LaneNode) node).lane(), next(node));
             case ROUTE:
                 RouteNode route = (RouteNode) node;
-                Router<?> router = route.router() != null ? route.router() : (Router<?>) resolvedPlugins.get(node.id());
+                Object plugin = resolvedPlugins.get(node.id());
+                if (route.router() == null && plugin instanceof PolicyRouter policy) {
+                    component(policy);
+                    return builder.policyRoute(node.name(), policy, next(node));
+                }
+                Router<?> router = route.router() != null ? route.router() : (Router<?>) plugin;
                 return builder.route(node.name(), router, next(node));
             case CONFLATE:
                 return builder.conflate((ConflateNode) node, graph.lane(node), next(node));
@@ -114,9 +130,21 @@ final class PlanAssembler {
             case SINK_TOPIC:
                 return builder.toTopic(((SinkNode) node).topic(), graph.lane(node));
             case SINK_PLUGIN:
-                return builder.toPlugin((SinkTarget) resolvedPlugins.get(node.id()));
+                Object target = resolvedPlugins.get(node.id());
+                if (target instanceof VenueConnection venue) {
+                    builder.component(venue);
+                    return builder.toPlugin(venue.commands());
+                }
+                component(target);
+                return builder.toPlugin((SinkTarget) target);
             default:
                 throw new IllegalStateException("no processor for " + node);
+        }
+    }
+
+    private void component(Object plugin) {
+        if (plugin instanceof PlanComponent c) {
+            builder.component(c);
         }
     }
 

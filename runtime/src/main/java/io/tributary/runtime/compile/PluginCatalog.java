@@ -2,7 +2,10 @@ package io.tributary.runtime.compile;
 
 import io.tributary.api.dsl.Router;
 import io.tributary.api.graph.PluginRef;
+import io.tributary.runtime.plan.PolicyRouter;
 import io.tributary.runtime.plan.SinkTarget;
+import io.tributary.runtime.plan.VenueConnection;
+import io.tributary.runtime.plugin.LoadedPlugins;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,8 +19,10 @@ import java.util.function.Function;
 
 /**
  * The plugin names a topology may refer to, and the runnable side of the ones it calls: routing
- * policies and sinks (including the execution side of a venue). The plugin manager will provide
- * the real one; {@link #builder()} makes one by hand.
+ * policies and sinks (including the execution side of a venue). {@link #of(LoadedPlugins)} is the
+ * catalog of the loaded plugins, whose components start and stop with the plan;
+ * {@link #builder()} makes one by hand (tests, the test driver), where a venue source simply reads
+ * its pattern from the bus.
  */
 public interface PluginCatalog {
 
@@ -29,6 +34,38 @@ public interface PluginCatalog {
 
     /** What a {@code to(ref)} hands values to (sink plugins, execution venues), or empty. */
     Optional<SinkTarget> sink(PluginRef ref);
+
+    /**
+     * Why {@code ref}'s config is wrong (naming the component and the key), or empty when it is
+     * fine or the catalog cannot tell.
+     */
+    default Optional<String> configProblem(PluginRef ref) {
+        return Optional.empty();
+    }
+
+    /**
+     * The venue adapter behind a venue reference, or empty when the catalog has none to run (a
+     * source then only reads its pattern from the bus). The compiler asks once per distinct
+     * reference and plan, so that sources and terminals naming the same venue share it.
+     */
+    default Optional<VenueConnection> venue(PluginRef ref) {
+        return Optional.empty();
+    }
+
+    /**
+     * A routing-policy plugin that may send a message to several destinations, asked before
+     * {@link #policy(PluginRef)}; empty when the catalog has none.
+     *
+     * @param node the routing node's name (what the policy sees as its stage name)
+     */
+    default Optional<PolicyRouter> routingPolicy(PluginRef ref, String node) {
+        return Optional.empty();
+    }
+
+    /** The catalog of loaded plugins: names, config checks and components that run with the plan. */
+    static PluginCatalog of(LoadedPlugins plugins) {
+        return new LoadedPluginCatalog(plugins);
+    }
 
     static PluginCatalog empty() {
         return builder().build();

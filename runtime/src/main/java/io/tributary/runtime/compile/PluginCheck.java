@@ -3,21 +3,27 @@ package io.tributary.runtime.compile;
 import io.tributary.api.dsl.internal.GraphNode;
 import io.tributary.api.dsl.internal.RouteNode;
 import io.tributary.api.dsl.internal.SinkNode;
+import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.api.graph.PluginRef;
+import io.tributary.runtime.plan.PolicyRouter;
+import io.tributary.runtime.plan.VenueConnection;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every plugin reference names something the catalog knows, and the ones the plan calls resolve to
- * something runnable. Resolved instances are kept for the assembler so that factories run once.
+ * Every plugin reference names something the catalog knows, with a config it accepts, and the ones
+ * the plan calls resolve to something runnable. Resolved instances are kept for the assembler so
+ * that factories run once; venue connections are shared by every node naming the same reference.
  */
 final class PluginCheck implements Check {
     private final PluginCatalog catalog;
     private final Map<Integer, Object> resolved = new HashMap<>();
+    private final Map<PluginRef, Optional<VenueConnection>> venues = new LinkedHashMap<>();
 
     PluginCheck(PluginCatalog catalog) {
         this.catalog = catalog;
@@ -37,14 +43,29 @@ final class PluginCheck implements Check {
                         : "known " + ref.kind().label() + "s: " + String.join(", ", known))));
                 continue;
             }
-            if (node instanceof RouteNode) {
-                resolve(node, ref, catalog.policy(ref), "has no runnable implementation here", problems);
+            Optional<String> configProblem = catalog.configProblem(ref);
+            if (configProblem.isPresent()) {
+                problems.add(new Problem(node.name(), configProblem.get()));
+                continue;
+            }
+            if (node instanceof SourceNode) {
+                venue(ref).ifPresent(v -> resolved.put(node.id(), v));
+            } else if (node instanceof RouteNode) {
+                Optional<PolicyRouter> policy = catalog.routingPolicy(ref, node.name());
+                resolve(node, ref, policy.isPresent() ? policy : catalog.policy(ref),
+                        "has no runnable implementation here", problems);
             } else if (node instanceof SinkNode) {
-                resolve(node, ref, catalog.sink(ref), ref.kind() == PluginRef.Kind.VENUE
+                Optional<?> target = ref.kind() == PluginRef.Kind.VENUE
+                        ? venue(ref).map(v -> (Object) v).or(() -> catalog.sink(ref)) : catalog.sink(ref);
+                resolve(node, ref, target, ref.kind() == PluginRef.Kind.VENUE
                         ? "has no execution side: it cannot be the target of to(...)"
                         : "has no runnable implementation here", problems);
             }
         }
+    }
+
+    private Optional<VenueConnection> venue(PluginRef ref) {
+        return venues.computeIfAbsent(ref, catalog::venue);
     }
 
     private void resolve(GraphNode node, PluginRef ref, Optional<?> instance, String missing, List<Problem> problems) {
@@ -55,7 +76,10 @@ final class PluginCheck implements Check {
         }
     }
 
-    /** What the catalog resolved, by node id (routers and sink targets). */
+    /**
+     * What the catalog resolved, by node id: routers or policy routers, sink targets or venue
+     * connections (for terminals), venue connections (for sources).
+     */
     Map<Integer, Object> resolved() {
         return resolved;
     }

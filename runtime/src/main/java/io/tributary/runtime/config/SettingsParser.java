@@ -24,13 +24,12 @@ final class SettingsParser {
         RunSettings run = new RunSettings(
                 r.durationIn("tributary.run.duration", Duration.ZERO, Duration.ofDays(365)),
                 r.durationIn("tributary.run.progressInterval", Duration.ofMillis(100), HOUR));
-        SyntheticSourceSettings source = source(r);
         TransportSettings transport = transport(r);
         Duration timerPeriod = r.durationIn("tributary.plan.timerPeriod", Duration.ofMillis(1), Duration.ofSeconds(10));
         if (!r.problems().isEmpty()) {
             throw new InvalidConfigException(r.problems());
         }
-        return new TributaryConfig(profile, executor, run, source, transport, timerPeriod,
+        return new TributaryConfig(profile, executor, run, transport, timerPeriod,
                 config.getConfig("tributary").atPath("tributary"));
     }
 
@@ -66,34 +65,6 @@ final class SettingsParser {
         }
         return new ExecutorSettings(min, effectiveMax, keySlots, maxBatch, flush, block, grace, spins, yields, scale,
                 lanes);
-    }
-
-    private static SyntheticSourceSettings source(SettingsReader r) {
-        String p = "tributary.source.synthetic.";
-        boolean enabled = r.bool(p + "enabled");
-        int rate = r.intIn(p + "rate", 1, 10_000_000);
-        long seed = r.longIn(p + "seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        List<String> venues = r.nonEmptyStringList(p + "venues");
-        List<String> symbols = r.nonEmptyStringList(p + "symbols");
-        int trades = r.intIn(p + "tradesPercent", 0, 100);
-        int orders = r.intIn(p + "ordersPercent", 0, 100);
-        if (trades + orders > 100) {
-            r.problem(p + "ordersPercent", "expected tradesPercent + ordersPercent <= 100, was " + trades + " + " + orders);
-        }
-        for (String name : venues) {
-            checkSegment(r, p + "venues", name);
-        }
-        for (String name : symbols) {
-            checkSegment(r, p + "symbols", name);
-        }
-        return new SyntheticSourceSettings(enabled, rate, seed, venues, symbols, trades, orders);
-    }
-
-    /** Venues and symbols become topic segments ({@code data.quotes.<venue>.<symbol>}). */
-    private static void checkSegment(SettingsReader r, String path, String name) {
-        if (!io.tributary.api.Topic.isValid(name) || name.contains(".")) {
-            r.problem(path, "'" + name + "' cannot be a topic segment (no dots, spaces or wildcards)");
-        }
     }
 
     private static TransportSettings transport(SettingsReader r) {

@@ -12,13 +12,12 @@ import java.util.Objects;
  * @param profile  the active profile
  * @param executor executor settings
  * @param run      settings of {@code tributary run}
- * @param source   the synthetic market-data source
  * @param transport the transport
  * @param timerPeriod how often running plans release conflated values and close windows
  * @param raw      the resolved {@code tributary} subtree, for settings later issues add
  */
 public record TributaryConfig(String profile, ExecutorSettings executor, RunSettings run,
-                              SyntheticSourceSettings source, TransportSettings transport, Duration timerPeriod,
+                              TransportSettings transport, Duration timerPeriod,
                               Config raw) {
 
     public TributaryConfig {

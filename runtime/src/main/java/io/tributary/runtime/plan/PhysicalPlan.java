@@ -36,6 +36,8 @@ public final class PhysicalPlan {
     private final List<TopicPublisher> publishers;
     private final List<Punctuated> punctuated;
     private final List<Counter> counters;
+    private final List<PlanComponent> components;
+    private final List<PlanComponent> started = new ArrayList<>();
     private final PlanDescription description;
     private final Duration timerPeriod;
     private final Object punctuationLock = new Object();
@@ -46,8 +48,13 @@ public final class PhysicalPlan {
     private enum State { NEW, RUNNING, STOPPED }
 
     PhysicalPlan(String name, TopologyDescription logical, List<Stage> stages, List<TopicPublisher> publishers,
-                 List<Punctuated> punctuated, List<Counter> counters, PlanDescription description,
-                 Duration timerPeriod) {
+                 List<Punctuated> punctuated, List<Counter> counters, List<PlanComponent> components,
+                 PlanDescription description, Duration timerPeriod) {
+        // venues last: they publish as soon as they connect, into the policies and sinks behind them
+        List<PlanComponent> ordered = new ArrayList<>();
+        components.stream().filter(c -> !(c instanceof VenueConnection)).forEach(ordered::add);
+        components.stream().filter(c -> c instanceof VenueConnection).forEach(ordered::add);
+        this.components = List.copyOf(ordered);
         this.name = name;
         this.logical = logical;
         this.stages = List.copyOf(stages);
@@ -75,7 +82,12 @@ public final class PhysicalPlan {
         return description;
     }
 
-    /** Subscribes every stage and starts the timer on the system clock. */
+    /** Plugin sinks and policies, then venue connections: the order the plan starts them (it stops them in reverse). */
+    public List<PlanComponent> components() {
+        return components;
+    }
+
+    /** Subscribes every stage, starts the plugin components and the timer, on the system clock. */
     public void start(MessageBus bus) {
         start(bus, EpochClock.SYSTEM, true);
     }
@@ -99,12 +111,18 @@ public final class PhysicalPlan {
                 subscriptions.add(bus.subscribe(stage.pattern(), stage.handler(),
                         SubscribeOptions.pooled().lane(stage.lane()).named(name + "/" + stage.name())));
             }
+            // after the subscriptions: a venue may publish as soon as it is connected
+            for (PlanComponent component : components) {
+                component.start(bus, clock);
+                started.add(component);
+            }
         } catch (RuntimeException e) {
+            stopComponents(c -> true);
             subscriptions.forEach(Subscription::close);
             subscriptions.clear();
             throw e;
         }
-        if (runTimer && !punctuated.isEmpty()) {
+        if (runTimer && (!punctuated.isEmpty() || !components.isEmpty())) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "tributary-timer-" + name);
                 t.setDaemon(true);
@@ -126,21 +144,45 @@ public final class PhysicalPlan {
         }
     }
 
-    /** Releases conflated values and closes windows as of {@code nowNanos}. */
+    /** Releases conflated values, closes windows as of {@code nowNanos}, and flushes plugin sinks. */
     public void punctuate(long nowNanos) {
         synchronized (punctuationLock) {
             for (Punctuated p : punctuated) {
                 p.punctuate(nowNanos);
             }
+            for (PlanComponent component : components) {
+                component.flush();
+            }
         }
     }
 
-    /** Unsubscribes and stops the timer; open windows and conflated values are discarded. Idempotent. */
+    /** Stops the started components that {@code which} selects, last started first; never throws. */
+    private void stopComponents(java.util.function.Predicate<PlanComponent> which) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            PlanComponent component = started.get(i);
+            if (!which.test(component)) {
+                continue;
+            }
+            started.remove(i);
+            try {
+                component.flush();
+                component.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("plan {}: stopping {} failed: {}", name, component.name(), e.toString(), e);
+            }
+        }
+    }
+
+    /**
+     * Disconnects the venues (no new input), unsubscribes, stops the timer, then flushes and closes
+     * the sinks; open windows and conflated values are discarded. Idempotent.
+     */
     public synchronized void stop() {
         if (state != State.RUNNING) {
             state = State.STOPPED;
             return;
         }
+        stopComponents(c -> c instanceof VenueConnection);
         for (int i = subscriptions.size() - 1; i >= 0; i--) {
             subscriptions.get(i).close();
         }
@@ -148,6 +190,9 @@ public final class PhysicalPlan {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
+        }
+        synchronized (punctuationLock) {
+            stopComponents(c -> true);
         }
         state = State.STOPPED;
         LOG.debug("plan {} stopped", name);

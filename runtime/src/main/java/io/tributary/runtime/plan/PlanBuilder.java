@@ -30,6 +30,7 @@ public final class PlanBuilder {
     private final List<Punctuated> punctuated = new ArrayList<>();
     private final List<String> timed = new ArrayList<>();
     private final List<Counter> counters = new ArrayList<>();
+    private final List<PlanComponent> components = new ArrayList<>();
     private Duration timerPeriod = Duration.ofMillis(10);
 
     public PlanBuilder(String name, TopologyDescription logical) {
@@ -72,6 +73,20 @@ public final class PlanBuilder {
 
     public Processor route(String node, Router<?> router, Processor next) {
         return specialized(StatelessProcessors.RouteStep.class, router, next, counter(node, "route-dropped"));
+    }
+
+    /** A routing-policy plugin: each message to each destination it decides, on its lane. */
+    public Processor policyRoute(String node, PolicyRouter policy, Processor next) {
+        return specialized(StatelessProcessors.PolicyRouteStep.class, policy, next, counter(node, "route-dropped"),
+                node);
+    }
+
+    /** Starts and stops with the plan (venue connections, plugin sinks and policies); once per instance. */
+    public PlanBuilder component(PlanComponent component) {
+        if (components.stream().noneMatch(c -> c == component)) {
+            components.add(component);
+        }
+        return this;
     }
 
     /** @param predicates one per branch, in order; null for the default branch */
@@ -130,7 +145,13 @@ public final class PlanBuilder {
 
     public PlanBuilder stage(String stageName, Stage.Kind kind, String pattern, Priority lane, List<String> nodes,
                              List<List<String>> fusedChains, Processor entry) {
-        stages.add(new Stage(stageName, kind, pattern, lane, nodes, fusedChains, entry));
+        return stage(stageName, kind, pattern, lane, nodes, fusedChains, entry, false);
+    }
+
+    /** @param routesByPolicy the stage contains a {@link #policyRoute}, which needs each message's topic */
+    public PlanBuilder stage(String stageName, Stage.Kind kind, String pattern, Priority lane, List<String> nodes,
+                             List<List<String>> fusedChains, Processor entry, boolean routesByPolicy) {
+        stages.add(new Stage(stageName, kind, pattern, lane, nodes, fusedChains, entry, routesByPolicy));
         return this;
     }
 
@@ -142,7 +163,7 @@ public final class PlanBuilder {
         }
         PlanDescription description = new PlanDescription(name, described, publishes, timed, timerPeriod);
         return new PhysicalPlan(name, logical, stages, new ArrayList<>(publishers.values()), punctuated, counters,
-                description, timerPeriod);
+                components, description, timerPeriod);
     }
 
     private static Processor specialized(Class<? extends Processor> template, Object... data) {

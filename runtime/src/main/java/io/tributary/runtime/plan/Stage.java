@@ -32,20 +32,28 @@ public final class Stage {
 
     Stage(String name, Kind kind, String pattern, Priority lane, List<String> nodes, List<List<String>> fusedChains,
           Processor entry) {
+        this(name, kind, pattern, lane, nodes, fusedChains, entry, false);
+    }
+
+    /** @param tracksTopic the stage routes by policy: its handler records each message's topic for the policy */
+    Stage(String name, Kind kind, String pattern, Priority lane, List<String> nodes, List<List<String>> fusedChains,
+          Processor entry, boolean tracksTopic) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         this.lane = Objects.requireNonNull(lane, "lane");
         this.nodes = List.copyOf(nodes);
         this.fusedChains = fusedChains.stream().map(List::copyOf).toList();
-        this.handler = handler(kind, entry);
+        this.handler = handler(kind, entry, tracksTopic);
     }
 
     @SuppressWarnings("unchecked")
-    private static MessageHandler<Object> handler(Kind kind, Processor entry) {
+    private static MessageHandler<Object> handler(Kind kind, Processor entry, boolean tracksTopic) {
         // a copy per stage: the entry call site sees one processor class (see Specializer)
-        return Specializer.create(kind == Kind.SOURCE ? SourceHandler.class : RepartitionHandler.class,
-                MessageHandler.class, entry);
+        Class<?> template = kind == Kind.SOURCE
+                ? (tracksTopic ? TopicTrackingSourceHandler.class : SourceHandler.class)
+                : (tracksTopic ? TopicTrackingRepartitionHandler.class : RepartitionHandler.class);
+        return Specializer.create(template, MessageHandler.class, entry);
     }
 
     public String name() {
@@ -98,6 +106,41 @@ public final class Stage {
         public void onMessage(Envelope<Object> message) {
             SinkProcessors.Repartitioned record = (SinkProcessors.Repartitioned) message.payload();
             ENTRY.process(message.key(), record.value(), record.timestampNanos(), message.priority(), null);
+        }
+    }
+
+    /** {@link SourceHandler} that shows the message's topic to the policy steps of the stage. */
+    static final class TopicTrackingSourceHandler implements MessageHandler<Object> {
+        private static final Processor ENTRY = Specializer.data(MethodHandles.lookup(), 0, Processor.class);
+
+        @Override
+        public void onMessage(Envelope<Object> message) {
+            RoutingEnvelope current = RoutingEnvelope.current();
+            String outer = current.sourceTopic;
+            current.sourceTopic = message.topic();
+            try {
+                ENTRY.process(message.key(), message.payload(), message.publishTimeNanos(), Priority.NORMAL, null);
+            } finally {
+                current.sourceTopic = outer;
+            }
+        }
+    }
+
+    /** {@link RepartitionHandler} that shows the (internal) topic to the policy steps of the stage. */
+    static final class TopicTrackingRepartitionHandler implements MessageHandler<Object> {
+        private static final Processor ENTRY = Specializer.data(MethodHandles.lookup(), 0, Processor.class);
+
+        @Override
+        public void onMessage(Envelope<Object> message) {
+            RoutingEnvelope current = RoutingEnvelope.current();
+            String outer = current.sourceTopic;
+            current.sourceTopic = message.topic();
+            try {
+                SinkProcessors.Repartitioned record = (SinkProcessors.Repartitioned) message.payload();
+                ENTRY.process(message.key(), record.value(), record.timestampNanos(), message.priority(), null);
+            } finally {
+                current.sourceTopic = outer;
+            }
         }
     }
 }

@@ -119,6 +119,35 @@ final class StatelessProcessors {
         }
     }
 
+    /**
+     * Data: policy, next, counter of dropped messages, node name. A policy plugin's decision: the
+     * message goes to each destination, on the decided lane.
+     */
+    static final class PolicyRouteStep implements Processor {
+        private static final MethodHandles.Lookup SELF = MethodHandles.lookup();
+        private static final PolicyRouter POLICY = Specializer.data(SELF, 0, PolicyRouter.class);
+        private static final Processor NEXT = Specializer.data(SELF, 1, Processor.class);
+        private static final Counter DROPPED = Specializer.data(SELF, 2, Counter.class);
+        private static final String NODE = Specializer.data(SELF, 3, String.class);
+
+        @Override
+        public void process(Object key, Object value, long timestampNanos, Priority lane, String topic) {
+            RoutingEnvelope envelope = RoutingEnvelope.current();
+            String shown = topic != null ? topic : envelope.sourceTopic != null ? envelope.sourceTopic : NODE;
+            io.tributary.api.spi.RouteDecision decision =
+                    POLICY.route(envelope.fill(shown, key, value, lane, timestampNanos));
+            if (decision == null || decision.isDrop()) {
+                DROPPED.increment();
+                return;
+            }
+            java.util.List<String> destinations = decision.destinations();
+            Priority routedLane = decision.lane();
+            for (int i = 0, n = destinations.size(); i < n; i++) {
+                NEXT.process(key, value, timestampNanos, routedLane, destinations.get(i));
+            }
+        }
+    }
+
     /** Data: branch predicates in order (null for the default branch, which takes everything), branches. */
     static final class Split implements Processor {
         private static final MethodHandles.Lookup SELF = MethodHandles.lookup();

@@ -7,12 +7,12 @@ import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
 import io.tributary.api.dsl.Venue;
 
-/** Test desk: echoes the synthetic feed's quotes on HIGH and orders on CRITICAL. */
+/** Test desk: echoes the quotes of venue {@code sim} on HIGH and its orders on CRITICAL. */
 public final class EchoDesk implements TopologyDefinition {
     @Override
     public Topology define(TopologyBuilder t) {
         t.source(Named.as("quotes"), Venue.ref("sim")).subscribe("data.quotes.**").lane(Priority.HIGH).to("echo.quotes");
-        t.stream("orders.new.*", Named.as("orders")).lane(Priority.CRITICAL).to("echo.orders");
+        t.source(Named.as("orders"), Venue.ref("sim")).subscribe("orders.new.*").lane(Priority.CRITICAL).to("echo.orders");
         return t.build();
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.runtime.cli;
 
+import io.tributary.runtime.plugin.TestPlugins;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,6 +23,18 @@ class TributaryCliTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    static Path pluginsDir;
+
+    @BeforeAll
+    static void buildPlugins() throws IOException {
+        TestPlugins.ticker(pluginsDir.resolve("ticker.jar"));
+    }
+
+    static String plugins() {
+        return pluginsDir.toString();
+    }
+
     record Result(int code, String out, String err) {
     }
 
@@ -37,14 +51,30 @@ class TributaryCliTest {
 
     @Test
     void describeByBuiltInNamePrintsTheDescription() {
-        Result r = exec("describe", "echo-desk");
+        Result r = exec("describe", "echo-desk", "--plugins", plugins());
         assertEquals(0, r.code(), r.err());
         assertEquals(new EchoDesk().build().describe().toString(), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void describeChecksPluginNamesAgainstTheDirectoryOrSaysItCannot() {
+        Path empty = dir.resolve("empty");
+        assertTrue(empty.toFile().mkdirs());
+        Result unknown = exec("describe", "echo-desk", "--plugins", empty.toString());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("[quotes] unknown venue 'sim'; no venue plugins are loaded"), unknown.err());
+
+        Path missing = dir.resolve("missing");
+        Result unchecked = exec("describe", "echo-desk", "--plugins", missing.toString());
+        assertEquals(0, unchecked.code(), unchecked.err());
+        assertEquals("note: plugins directory " + missing + " does not exist: plugin names and configs are not checked\n",
+                unchecked.err());
     }
 
     @Test
     void describeWithPlanAddsTheStages() {
-        Result r = exec("describe", "--plan", "echo-desk");
+        Result r = exec("describe", "--plan", "echo-desk", "--plugins", plugins());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Plan: echo-desk\n  Stage 0: quotes (SOURCE) subscribes data.quotes.** on HIGH"), r.out());
     }
@@ -86,9 +116,10 @@ class TributaryCliTest {
     @Test
     void runPrintsProgressAndASummaryWithThroughput() {
         Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> exec("run", "echo-desk", "--duration", "2500ms", "--rate", "2000"));
+                () -> exec("run", "echo-desk", "--duration", "2500ms", "--plugins", plugins()));
         assertEquals(0, r.code(), r.err() + r.out());
-        assertTrue(r.out().startsWith("running echo-desk (2 stage(s)) for 2500ms; synthetic feed 2000 msg/s"), r.out());
+        assertTrue(r.out().startsWith("running echo-desk (2 stage(s)) for 2500ms; plugins " + pluginsDir.toAbsolutePath()
+                + ": venue:sim; Ctrl-C stops"), r.out());
         assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s CRITICAL \\S+ HIGH \\S+ NORMAL \\S+ LOW \\S+ \\| p99 wait")
                 .matcher(r.out()).find(), "a progress line: " + r.out());
         assertTrue(r.out().contains("Summary: echo-desk ran"), r.out());
@@ -97,11 +128,22 @@ class TributaryCliTest {
         assertTrue(Long.parseLong(quotes.group(1)) > 0, r.out());
         Matcher high = Pattern.compile("(?m)^  HIGH\\s+(\\d+)").matcher(r.out());
         assertTrue(high.find() && Long.parseLong(high.group(1)) > 0, "HIGH lane delivered messages: " + r.out());
+        Matcher critical = Pattern.compile("(?m)^  CRITICAL\\s+(\\d+)").matcher(r.out());
+        assertTrue(critical.find() && Long.parseLong(critical.group(1)) > 0, "CRITICAL lane delivered: " + r.out());
+    }
+
+    @Test
+    void runWithoutAPluginsDirectorySaysHowToGetOne() {
+        Path missing = dir.resolve("missing");
+        Result r = exec("run", "echo-desk", "--duration", "1s", "--plugins", missing.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("plugins directory " + missing + " does not exist"), r.err());
+        assertTrue(r.out().isEmpty(), r.out());
     }
 
     @Test
     void runRejectsAnInvalidTopologyBeforeStarting() {
-        Result r = exec("run", LoopDesk.class.getName(), "--duration", "1s");
+        Result r = exec("run", LoopDesk.class.getName(), "--duration", "1s", "--plugins", plugins());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("topology 'loop-desk' is invalid (1 problem):"), r.err());
         assertTrue(r.out().isEmpty(), r.out());

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +54,6 @@ class ConfigLoaderTest {
         assertTrue(c.run().untilInterrupted());
         assertEquals(TransportSettings.Type.INMEMORY, c.transport().type());
         assertNull(c.transport().kafka(), "placeholders are read only when selected");
-        assertEquals(List.of("BINANCE", "COINBASE", "KRAKEN"), c.source().venues());
         assertEquals(Duration.ofMillis(10), c.timerPeriod());
     }
 
@@ -65,7 +63,6 @@ class ConfigLoaderTest {
         assertEquals("prod", c.profile());
         assertEquals(4, c.executor().minWorkers());
         assertEquals(Duration.ofMillis(20), c.executor().lane(Priority.LOW).maxWait());
-        assertFalse(c.source().enabled());
     }
 
     @Test
@@ -74,7 +71,9 @@ class ConfigLoaderTest {
         TributaryConfig fromFile = loader(Map.of()).load(f);
         assertEquals("staging", fromFile.profile());
         assertEquals(3, fromFile.executor().minWorkers(), "file beats profile");
-        assertEquals(100_000, fromFile.source().rate(), "profile beats defaults");
+        TributaryConfig profileOnly = loader(Map.of()).load(Files.writeString(dir.resolve("staging.conf"),
+                "tributary.profile = staging"));
+        assertEquals(2, profileOnly.executor().minWorkers(), "profile beats defaults");
 
         Properties props = new Properties();
         props.setProperty("tributary.executor.maxWorkers", "10");
@@ -103,7 +102,7 @@ class ConfigLoaderTest {
                 "  }",
                 "  run.progressInterval = 10ms",
                 "  transport { type = redis, redis.address = \"http://x\" }",
-                "  source.synthetic.venues = []",
+                "  plan.timerPeriod = 0ms",
                 "}"));
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader(Map.of()).load(f));
         List<String> paths = e.problems().stream().map(ConfigProblem::path).toList();
@@ -119,8 +118,8 @@ class ConfigLoaderTest {
                 "tributary.executor.lanes.low.capacity",
                 "tributary.executor.lanes.low.overflow",
                 "tributary.run.progressInterval",
-                "tributary.source.synthetic.venues",
-                "tributary.transport.redis.address"), e.problems().stream().map(ConfigProblem::path).toList(), e.getMessage());
+                "tributary.transport.redis.address",
+                "tributary.plan.timerPeriod"), e.problems().stream().map(ConfigProblem::path).toList(), e.getMessage());
         String text = e.getMessage();
         assertTrue(text.startsWith("invalid configuration (7 errors):"), text);
         assertTrue(text.contains("tributary.executor.maxWorkers: expected an integer in [0, 64], was 100 (" ), text);

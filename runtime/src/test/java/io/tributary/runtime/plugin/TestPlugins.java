@@ -93,6 +93,59 @@ public final class TestPlugins {
                 .writeTo(jar);
     }
 
+    /**
+     * Plugin "ticker": venue {@code sim} (standing in for venue-sim in the command-line tests) that,
+     * once subscribed, publishes numbered strings to each of its {@code topics} about every
+     * millisecond on its own thread, until disconnected.
+     */
+    public static Path ticker(Path jar) throws IOException {
+        return TestJar.create()
+                .source("com.ticker.P", "package com.ticker;\n" + SPI_IMPORTS + """
+                        public final class P implements TributaryPlugin {
+                            public String name() { return "ticker"; }
+                            public void configure(ComponentBinder b) { b.venue("sim", new F()); }
+                        }
+                        """)
+                .source("com.ticker.F", "package com.ticker;\n" + SPI_IMPORTS + """
+                        public final class F implements VenueAdapterFactory {
+                            static final ConfigKey<List<String>> TOPICS = ConfigKey.ofStringList("topics")
+                                .defaultValue(List.of("data.quotes.T.X", "orders.new.T"));
+                            public ConfigSpec configSpec() { return ConfigSpec.of(TOPICS); }
+                            public VenueAdapter create(ComponentConfig config, PluginContext ctx) {
+                                List<String> topics = config.get(TOPICS);
+                                return new VenueAdapter() {
+                                    volatile boolean running;
+                                    Thread thread;
+                                    public Set<Capability> capabilities() { return EnumSet.of(Capability.MARKET_DATA); }
+                                    public void connect() { }
+                                    public synchronized void subscribe(TopicPattern p) {
+                                        if (thread != null) return;
+                                        running = true;
+                                        thread = ctx.newThread("ticker", () -> {
+                                            long n = 0;
+                                            while (running) {
+                                                for (String t : topics) ctx.bus().publish(t, "tick-" + n);
+                                                n++;
+                                                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                                            }
+                                        });
+                                        thread.start();
+                                    }
+                                    public synchronized void disconnect() {
+                                        running = false;
+                                        if (thread != null) {
+                                            try { thread.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                                            thread = null;
+                                        }
+                                    }
+                                };
+                            }
+                        }
+                        """)
+                .service("com.ticker.P")
+                .writeTo(jar);
+    }
+
     /** A plugin binding one venue {@code name} whose description is {@code description}. */
     static Path singleVenue(Path jar, String pkg, String plugin, String venue, String descriptionExpression,
                             Path... classpath) throws IOException {

@@ -1,5 +1,7 @@
 package io.tributary.topologies.model;
 
-/** Why the risk check refused an order. */
-public record OrderRejected(Order order, String reason) {
+import io.tributary.api.market.OrderCommand;
+
+/** Why the desk's pre-trade risk check refused an order (before any venue saw it). */
+public record OrderRejected(OrderCommand.Submit order, String reason) {
 }

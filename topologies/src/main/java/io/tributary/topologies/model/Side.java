@@ -1,4 +1,0 @@
-package io.tributary.topologies.model;
-
-/** Buy or sell; for trades, the aggressor's side. */
-public enum Side { BUY, SELL }
