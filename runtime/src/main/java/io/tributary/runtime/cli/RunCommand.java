@@ -11,6 +11,10 @@ import io.tributary.runtime.config.EngineConfigs;
 import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.config.TributaryConfig;
 import io.tributary.runtime.exec.ShutdownReport;
+import io.tributary.runtime.metrics.MetricsServices;
+import io.tributary.runtime.metrics.MetricsSettings;
+import io.tributary.runtime.metrics.ProgressLine;
+import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.plan.PhysicalPlan;
 import io.tributary.runtime.plan.PlanComponent;
 import io.tributary.runtime.plugin.LoadedPlugins;
@@ -19,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import com.typesafe.config.Config;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +56,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the defaults (see `config check`)")
     Path config;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve /metrics (Prometheus) and /health on 127.0.0.1:PORT (0 = any free port)")
+    Integer metricsPort;
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "plugins directory (default: tributary.plugins.dir, else plugins-dist found from here or from the runtime jar)")
@@ -97,6 +107,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         });
         long start = System.nanoTime();
         OutputCounter outputs = null;
+        MetricsSettings metricsSettings = metricsSettings(cfg);
+        TributaryMetrics metrics = TributaryMetrics.builder().settings(metricsSettings).build();
+        MetricsServices services = null;
         try {
             out.printf("running %s (%d stage(s)) for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
                     plan.stages().size(), runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
@@ -106,11 +119,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             outputs = new OutputCounter(bus, plan.describe().publishes().keySet().stream()
                     .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
             plan.start(bus);
-            LaneMeter meter = new LaneMeter(bus.executor()::laneStats, start);
+            metrics.bind(bus);
+            services = MetricsServices.start(metricsSettings, metrics, bus, System.out);
+            if (services.http() != null) {
+                out.printf("metrics at %s/metrics, health at %s/health%n", services.http().baseUrl(),
+                        services.http().baseUrl());
+            }
+            ProgressLine line = new ProgressLine(metrics.registry(), start);
             long period = cfg.run().progressInterval().toNanos();
             progress.scheduleAtFixedRate(() -> {
-                long now = System.nanoTime();
-                out.println(meter.progress(now, now - start, bus.executor().workerCount()));
+                out.println(line.next(System.nanoTime()));
                 out.flush();
             }, period, period, TimeUnit.NANOSECONDS);
             if (runFor.isZero()) {
@@ -120,6 +138,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         } finally {
             progress.shutdownNow();
+            if (services != null) {
+                services.close();
+            }
             plan.stop();
             int workers = bus.executor().workerCount();
             ShutdownReport report = bus.shutdown(cfg.executor().shutdownGrace());
@@ -131,10 +152,23 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     loaded.failures().snapshot(), plan.counters(),
                     outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
             out.flush();
+            metrics.close();
             finished.countDown();
             removeHook(hook);
         }
         return 0;
+    }
+
+    private MetricsSettings metricsSettings(TributaryConfig cfg) {
+        Config raw = cfg.raw();
+        String path = raw.hasPath(ConfigLoader.METRICS_PATH) ? ConfigLoader.METRICS_PATH
+                : raw.hasPath("metrics") ? "metrics" : null;
+        MetricsSettings.Builder settings = path == null ? MetricsSettings.builder()
+                : MetricsSettings.fromConfig(raw.getConfig(path), ConfigLoader.METRICS_PATH).toBuilder();
+        if (metricsPort != null) {
+            settings.http(true).httpPort(metricsPort);
+        }
+        return settings.build();
     }
 
     private static void awaitQuietly(CountDownLatch latch, Duration timeout) {

@@ -3,6 +3,8 @@ package io.tributary.runtime.cli;
 import io.tributary.api.Priority;
 import io.tributary.runtime.exec.LaneStats;
 
+import io.tributary.runtime.metrics.NanoFormat;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,11 +28,11 @@ final class RunSummary {
             LaneStats s = stats.apply(lane);
             total += s.delivered();
             b.append(String.format(Locale.ROOT, "  %-8s %12d %9s %9s %9s %9s %9d %9d %9d%n", lane, s.delivered(),
-                    LaneMeter.count(s.delivered() / seconds), LaneMeter.nanos(s.p50WaitNanos()),
-                    LaneMeter.nanos(s.p99WaitNanos()), LaneMeter.nanos(s.maxWaitNanos()), s.dropped(), s.conflated(),
+                    NanoFormat.count(s.delivered() / seconds), NanoFormat.nanos(s.p50WaitNanos()),
+                    NanoFormat.nanos(s.p99WaitNanos()), NanoFormat.nanos(s.maxWaitNanos()), s.dropped(), s.conflated(),
                     s.rejected()));
         }
-        b.append(String.format(Locale.ROOT, "  %-8s %12d %9s%n", "total", total, LaneMeter.count(total / seconds)));
+        b.append(String.format(Locale.ROOT, "  %-8s %12d %9s%n", "total", total, NanoFormat.count(total / seconds)));
         if (!outputs.isEmpty()) {
             b.append("  outputs:");
             outputs.forEach((topic, value) -> b.append(' ').append(topic).append('=').append(value));

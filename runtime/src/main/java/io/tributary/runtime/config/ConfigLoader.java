@@ -92,6 +92,7 @@ public final class ConfigLoader {
                 : base.getConfig("tributary.profiles." + ConfigUtil.quoteString(profile)).atPath("tributary");
         Config full = resolve(user.withFallback(overlay).withFallback(reference), problems);
         unknownKeys(user, reference, problems);
+        metricsProblems(full, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -133,6 +134,20 @@ public final class ConfigLoader {
     }
 
     /** Every key the user set must exist in reference.conf; profile blocks are checked like the root. */
+    private static void metricsProblems(Config full, List<ConfigProblem> problems) {
+        if (!full.hasPath(METRICS_PATH)) {
+            return;
+        }
+        try {
+            io.tributary.runtime.metrics.MetricsSettings.fromConfig(full.getConfig(METRICS_PATH), METRICS_PATH);
+        } catch (RuntimeException e) {
+            problems.add(new ConfigProblem(METRICS_PATH, e.getMessage()));
+        }
+    }
+
+    /** Where the metrics, health and alert settings live (see docs/metrics.md). */
+    public static final String METRICS_PATH = "tributary.metrics";
+
     private static void unknownKeys(Config user, Config reference, List<ConfigProblem> problems) {
         if (!user.hasPath("tributary")) {
             return;
@@ -149,6 +164,9 @@ public final class ConfigLoader {
             String relative = key;
             if (parts.size() > 2 && parts.get(0).equals("profiles")) {
                 relative = ConfigUtil.joinPath(parts.subList(2, parts.size()));
+            }
+            if (relative.startsWith("metrics.")) {
+                continue; // checked key by key by MetricsSettings.fromConfig (alert rule names are free)
             }
             if (relative.startsWith("executor.lanes.critical.weight") || relative.startsWith("executor.lanes.critical.maxWait")) {
                 problems.add(new ConfigProblem("tributary." + key, "CRITICAL is always served first: it has no weight"

@@ -60,7 +60,7 @@ public final class MetricsServices implements AutoCloseable {
                         .rules(rules(settings, metrics, executor))
                         .build();
                 alerts.start(settings.evaluateEvery());
-                LOG.info("alert rules: {}", alerts.rules());
+                LOG.debug("alert rules: {}", alerts.rules());
             }
             return new MetricsServices(reporters, http, alerts);
         } catch (RuntimeException e) {

@@ -263,6 +263,30 @@ public final class MetricsSettings {
                 + ", alerts=" + alerts + " every " + evaluateEvery + ", defaults=" + defaultRules + ", rules=" + rules.size() + "]";
     }
 
+    /** A builder starting from these settings, e.g. to let a command-line flag override one. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.nodeMetrics = nodeMetrics;
+        b.jmx = jmx;
+        b.jmxDomain = jmxDomain;
+        b.consolePeriod = consolePeriod;
+        b.csvDirectory = csvDirectory;
+        b.csvPeriod = csvPeriod;
+        b.http = http;
+        b.httpHost = httpHost;
+        b.httpPort = httpPort;
+        b.maxConsumerLag = maxConsumerLag;
+        b.alerts = alerts;
+        b.evaluateEvery = evaluateEvery;
+        b.defaultRules = defaultRules;
+        b.laneWaitFor = laneWaitFor;
+        b.maxLag = maxLag;
+        b.lagFor = lagFor;
+        b.silentAfter = silentAfter;
+        b.rules = rules;
+        return b;
+    }
+
     /** Mutable builder; defaults as in the class comment. */
     public static final class Builder {
         private boolean nodeMetrics = true;

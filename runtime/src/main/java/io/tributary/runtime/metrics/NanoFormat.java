@@ -3,12 +3,12 @@ package io.tributary.runtime.metrics;
 import java.util.Locale;
 
 /** Short human forms of durations and rates for messages and progress lines. */
-final class NanoFormat {
+public final class NanoFormat {
     private NanoFormat() {
     }
 
     /** {@code 850ns}, {@code 35us}, {@code 2.1ms}, {@code 1.20s}. */
-    static String nanos(long nanos) {
+    public static String nanos(long nanos) {
         if (nanos < 1_000) {
             return nanos + "ns";
         }
@@ -22,7 +22,7 @@ final class NanoFormat {
     }
 
     /** {@code 950}, {@code 12.3k}, {@code 1.05M}. */
-    static String count(double value) {
+    public static String count(double value) {
         if (value >= 1e6) {
             return String.format(Locale.ROOT, "%.2fM", value / 1e6);
         }

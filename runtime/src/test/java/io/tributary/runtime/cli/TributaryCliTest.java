@@ -120,7 +120,7 @@ class TributaryCliTest {
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().startsWith("running echo-desk (2 stage(s)) for 2500ms; plugins " + pluginsDir.toAbsolutePath()
                 + ": venue:sim; Ctrl-C stops"), r.out());
-        assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s CRITICAL \\S+ HIGH \\S+ NORMAL \\S+ LOW \\S+ \\| p99 wait")
+        assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s C \\S+ H \\S+ N \\S+ L \\S+ \\| p99 wait C ")
                 .matcher(r.out()).find(), "a progress line: " + r.out());
         assertTrue(r.out().contains("Summary: echo-desk ran"), r.out());
         Matcher quotes = Pattern.compile("echo\\.quotes=(\\d+)").matcher(r.out());

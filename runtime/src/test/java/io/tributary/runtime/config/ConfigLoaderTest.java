@@ -142,6 +142,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsBlockIsAcceptedAndCheckedKeyByKey() throws IOException {
+        Path good = file("tributary.metrics { http { enabled = true, port = 9464 }, alerts.rules.slow-fills {"
+                + " metric = \"tributary.desk.fills.in\", condition = \">\", threshold = 10, severity = warning } }");
+        TributaryConfig c = loader(Map.of()).load(good);
+        assertEquals(9464, c.raw().getInt("tributary.metrics.http.port"));
+
+        Path bad = file("tributary.metrics { http { enabled = yes-please, prot = 9464 } }");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader(Map.of()).load(bad));
+        assertEquals("tributary.metrics", e.problems().get(0).path());
+        assertTrue(e.getMessage().contains("tributary.metrics.http."), e.getMessage());
+    }
+
+    @Test
     void criticalHasNoWeightOrMaxWait() throws IOException {
         Path f = file("tributary.executor.lanes.critical.weight = 3");
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader(Map.of()).load(f));
