@@ -27,7 +27,7 @@ class DefaultDeskRunIT {
         assertTrue(out.startsWith("running default-desk (4 stage(s)) for 2s; plugins "), out);
         assertTrue(out.contains(": venue:sim{prices=[42000, 2500, 150], symbols=[BTCUSDT, ETHUSDT, SOLUSDT],"
                 + " venues=[BINANCE, COINBASE, KRAKEN]}; Ctrl-C stops"), "one venue-sim adapter for quotes and trades: " + out);
-        assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s CRITICAL \\S+ HIGH \\S+ NORMAL \\S+ LOW \\S+ \\| p99 wait")
+        assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s C \\S+ H \\S+ N \\S+ L \\S+ \\| p99 wait C ")
                 .matcher(out).find(), "a progress line: " + out);
         for (String lane : new String[] {"CRITICAL", "HIGH", "NORMAL", "LOW"}) {
             assertTrue(count(out, "(?m)^  " + lane + "\\s+(\\d+)") > 0, lane + " lane delivered messages: " + out);
