@@ -118,7 +118,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.flush();
             outputs = new OutputCounter(bus, plan.describe().publishes().keySet().stream()
                     .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
-            plan.start(bus);
+            plan.start(bus, metrics);
             metrics.bind(bus);
             services = MetricsServices.start(metricsSettings, metrics, bus, System.out);
             if (services.http() != null) {

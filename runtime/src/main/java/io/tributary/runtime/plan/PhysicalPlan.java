@@ -2,9 +2,11 @@ package io.tributary.runtime.plan;
 
 import io.tributary.api.EpochClock;
 import io.tributary.api.MessageBus;
+import io.tributary.api.MessageHandler;
 import io.tributary.api.SubscribeOptions;
 import io.tributary.api.Subscription;
 import io.tributary.api.graph.TopologyDescription;
+import io.tributary.runtime.metrics.TributaryMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +100,19 @@ public final class PhysicalPlan {
      * @throws IllegalStateException if the plan was already started
      */
     public synchronized void start(MessageBus bus, EpochClock clock, boolean runTimer) {
+        start(bus, clock, runTimer, null);
+    }
+
+    /**
+     * Starts the plan with each stage metered as {@code tributary.<topology>.<stage>.{in,out,errors}}
+     * plus a latency histogram (see docs/metrics.md). Register before starting the metrics services:
+     * the silent-venue alert rules are made from the source stages registered by then.
+     */
+    public void start(MessageBus bus, TributaryMetrics metrics) {
+        start(bus, EpochClock.SYSTEM, true, Objects.requireNonNull(metrics, "metrics"));
+    }
+
+    private synchronized void start(MessageBus bus, EpochClock clock, boolean runTimer, TributaryMetrics metrics) {
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(clock, "clock");
         if (state != State.NEW) {
@@ -108,7 +123,9 @@ public final class PhysicalPlan {
             // downstream first: a repartition topic has its subscriber before anything publishes to it
             for (int i = stages.size() - 1; i >= 0; i--) {
                 Stage stage = stages.get(i);
-                subscriptions.add(bus.subscribe(stage.pattern(), stage.handler(),
+                MessageHandler<Object> handler = metrics == null ? stage.handler()
+                        : MeteredStageHandler.wrap(stage, name, metrics);
+                subscriptions.add(bus.subscribe(stage.pattern(), handler,
                         SubscribeOptions.pooled().lane(stage.lane()).named(name + "/" + stage.name())));
             }
             // after the subscriptions: a venue may publish as soon as it is connected

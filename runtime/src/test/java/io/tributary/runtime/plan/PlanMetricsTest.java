@@ -1,0 +1,65 @@
+package io.tributary.runtime.plan;
+
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Meter;
+import io.tributary.api.Envelope;
+import io.tributary.api.MessageHandler;
+import io.tributary.api.Priority;
+import io.tributary.api.SubscribeOptions;
+import io.tributary.api.dsl.TopologyBuilder;
+import io.tributary.runtime.bus.LocalMessageBus;
+import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.compile.TopologyCompiler;
+import io.tributary.runtime.metrics.TributaryMetrics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A plan started with metrics meters every stage under the topology's and the stage's names. */
+class PlanMetricsTest {
+
+    @Test
+    void stageMetersCountInOutAndErrorsExactly() throws Exception {
+        TopologyBuilder t = new TopologyBuilder("desk");
+        t.<Integer>stream("ticks.*").map(i -> {
+            if (i % 10 == 0) {
+                throw new IllegalStateException("tick " + i + " is bad");
+            }
+            return i;
+        }).filter(i -> i % 2 == 0).to("even.ticks");
+        PhysicalPlan plan = new TopologyCompiler(PluginCatalog.empty(), Duration.ofMillis(5)).compile(t.build());
+        try (LocalMessageBus bus = LocalMessageBus.withDefaults(); TributaryMetrics metrics = TributaryMetrics.create()) {
+            AtomicInteger even = new AtomicInteger();
+            bus.subscribe("even.ticks", (MessageHandler<Object>) (Envelope<Object> m) -> even.incrementAndGet(),
+                    SubscribeOptions.inline());
+            plan.start(bus, metrics);
+            for (int i = 1; i <= 100; i++) {
+                bus.publish("ticks.a", "k", i, Priority.NORMAL);
+            }
+            String stage = plan.stages().get(0).name();
+            Meter in = metrics.registry().meter("tributary.desk." + stage + ".in");
+            Meter out = metrics.registry().meter("tributary.desk." + stage + ".out");
+            Meter errors = metrics.registry().meter("tributary.desk." + stage + ".errors");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (out.getCount() + errors.getCount() < 100 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            plan.stop();
+
+            assertEquals(100, in.getCount(), "every message taken by the stage");
+            assertEquals(10, errors.getCount(), "every tenth tick threw");
+            assertEquals(90, out.getCount(), "the others finished the stage");
+            assertEquals(45, even.get(), "even ticks not divisible by ten went out");
+            assertEquals(10, bus.deadLetters(), "failures are still dead-lettered");
+            Histogram latency = metrics.registry().getHistograms().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("tributary.desk." + stage + "."))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
+            assertTrue(latency.getCount() >= 100 / MeteredStageHandler.LATENCY_SAMPLE,
+                    "sampled latencies recorded: " + latency.getCount());
+        }
+    }
+}
