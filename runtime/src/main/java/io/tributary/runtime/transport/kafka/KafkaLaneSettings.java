@@ -84,7 +84,12 @@ public record KafkaLaneSettings(String bootstrapServers, String app, Duration[] 
         return c;
     }
 
-    /** Consumer config: manual commits, short broker waits so a resumed lane is fetched promptly. */
+    /**
+     * Consumer config: manual commits. Each lane has its own consumer, so a long poll at the broker
+     * returns as soon as its lane has data; 100 ms (not Kafka's 500) bounds how long a lane that was
+     * paused while a fetch was in flight waits after its resume, without idle lanes flooding the
+     * broker with fetches.
+     */
     Map<String, Object> consumerConfig(String groupId) {
         Map<String, Object> c = new HashMap<>();
         c.put("bootstrap.servers", bootstrapServers);
@@ -92,7 +97,7 @@ public record KafkaLaneSettings(String bootstrapServers, String app, Duration[] 
         c.put("enable.auto.commit", false);
         c.put("auto.offset.reset", "earliest");
         c.put("max.poll.records", maxPollRecords);
-        c.put("fetch.max.wait.ms", 10);
+        c.put("fetch.max.wait.ms", 100);
         c.put("fetch.min.bytes", 1);
         // a paused lane's fetched-ahead data stays buffered: keep it small so pausing takes effect soon
         c.put("max.partition.fetch.bytes", 256 * 1024);
