@@ -94,6 +94,36 @@ class KafkaTopologyTargetIT {
         });
     }
 
+    /** What {@code run --transport kafka} does: bus -> lane topics -> Kafka Streams -> lane topics -> bus. */
+    @Test
+    void theRunnerBridgesTheBusThroughKafkaStreamsAndBack() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            String app = "runner";
+            new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app))
+                    .createTopics(List.of("orders.new.acct-7"), 1);   // else found within metadata.max.age.ms
+            ConcurrentLinkedQueue<Envelope<SubmitOrder>> approved = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Envelope<OrderRejected>> rejected = new ConcurrentLinkedQueue<>();
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+                bus.subscribe("orders.approved", (Envelope<SubmitOrder> m) -> approved.add(m.copy()), SubscribeOptions.inline());
+                bus.subscribe("orders.rejected", (Envelope<OrderRejected> m) -> rejected.add(m.copy()), SubscribeOptions.inline());
+                try (KafkaTransportRunner kafka = KafkaTransportRunner.start(RiskTopology.build(), PluginCatalog.empty(), bus,
+                        new KafkaTransportRunner.Options(broker.bootstrapServers(), app, false, Map.of()))) {
+                    assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                    bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-1", 5), Priority.NORMAL);
+                    bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-2", 500), Priority.NORMAL);
+                    bus.publish("orders.new.acct-7", "acct-7", "not an Avro record", Priority.NORMAL);
+                    await(() -> approved.size() == 1 && rejected.size() == 1);
+                    assertEquals(2, kafka.bridged());
+                    assertEquals(1, kafka.notAvro());
+                    assertTrue(kafka.plan().describe().contains("Not mapped:"));
+                }
+            }
+            assertEquals("r-1", approved.peek().payload().getClientOrderId());
+            assertEquals(Priority.CRITICAL, approved.peek().priority());
+            assertEquals("r-2", rejected.peek().payload().getClientOrderId());
+        });
+    }
+
     private static ConsumerRecord<String, byte[]> readOne(String topic) {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "group.id", "reader-" + topic, "auto.offset.reset", "earliest"),
