@@ -60,8 +60,19 @@ public final class KafkaSuite {
             JmhRunner.progress("K1 batched throughput, " + n + " records of " + RECORD_BYTES + " bytes");
             throughput(rawBatched, n / 10);   // warm-up of both paths
             throughput(tribBatched, n / 10);
-            double rawRate = throughput(rawBatched, n);
-            double tribRate = throughput(tribBatched, n);
+            // alternating rounds, best of each: the shared 2-core machine and the broker's own state
+            // (segments, page cache) would otherwise favour whichever side runs first
+            double rawRate = 0;
+            double tribRate = 0;
+            for (int round = 0; round < 3; round++) {
+                if (round % 2 == 0) {
+                    rawRate = Math.max(rawRate, throughput(rawBatched, n));
+                    tribRate = Math.max(tribRate, throughput(tribBatched, n));
+                } else {
+                    tribRate = Math.max(tribRate, throughput(tribBatched, n));
+                    rawRate = Math.max(rawRate, throughput(rawBatched, n));
+                }
+            }
             double ratio = tribRate / rawRate;
             report.add(new WorkloadReport("K1", "batched throughput, 100-byte records, producer -> broker -> consumer")
                     .figure("tributary.msg_per_s", tribRate)

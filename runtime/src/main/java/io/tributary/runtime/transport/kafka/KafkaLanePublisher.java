@@ -12,12 +12,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes records of a stream to its lane topic ({@link LaneTopics#topic}) as Avro single-object
- * bytes, with a message id and the publish time in headers ({@link KafkaHeaders}). Ids start at a
+ * bytes, with a message id in a header ({@link KafkaHeaders}). Ids start at a
  * random 64-bit offset per publisher, so ids of different publishers do not collide in practice.
  * Thread-safe (Kafka's producer is).
  */
@@ -25,6 +26,8 @@ public final class KafkaLanePublisher implements AutoCloseable {
     private final LaneTopics topics;
     private final TributarySerde serde;
     private final KafkaProducer<String, byte[]> producer;
+    /** stream -> its lane topics: topic names are built and checked once, not per message. */
+    private final ConcurrentHashMap<String, String[]> laneTopics = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong());
 
     KafkaLanePublisher(KafkaLaneSettings settings, LaneTopics topics, TributarySerde serde) {
@@ -35,14 +38,17 @@ public final class KafkaLanePublisher implements AutoCloseable {
 
     /** Sends {@code record} on {@code stream}'s {@code lane} topic; returns the send's future. */
     public Future<RecordMetadata> publish(String stream, String key, SpecificRecord record, Priority lane) {
-        return publishBytes(topics.topic(stream, lane), key, serde.encode(record), null);
+        String[] byLane = laneTopics.get(stream);
+        if (byLane == null) {
+            byLane = laneTopics.computeIfAbsent(stream, s -> topics.lanes(s).toArray(String[]::new));
+        }
+        return publishBytes(byLane[lane.ordinal()], key, serde.encode(record), null);
     }
 
     /** Sends already-encoded bytes (tests and tools use it to send bad bytes too). */
     public Future<RecordMetadata> publishBytes(String kafkaTopic, String key, byte[] value, Callback callback) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()));
-        headers.add(KafkaHeaders.PUBLISH_TIME, KafkaHeaders.longBytes(EpochNanos.now()));
         return producer.send(new ProducerRecord<>(kafkaTopic, null, key, value, headers), callback);
     }
 

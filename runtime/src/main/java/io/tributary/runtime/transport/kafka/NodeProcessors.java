@@ -237,8 +237,7 @@ final class NodeProcessors {
      * In front of each sink: stamps a message id derived from the input record (topic, partition,
      * offset), the sink and the output's position among that input's outputs. Reprocessing an input
      * after a failure (at-least-once) therefore writes the same ids, and a consumer that drops
-     * recently seen ids ({@link PriorityLaneConsumer}) sees each output once. The input's publish time
-     * header passes through, so latency is end to end.
+     * recently seen ids ({@link PriorityLaneConsumer}) sees each output once.
      */
     static final class Stamp extends Base {
         private final long sinkSalt;
