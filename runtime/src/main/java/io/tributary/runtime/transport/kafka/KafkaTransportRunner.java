@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  * What {@code run --transport kafka} starts around a bus: the topology runs as a Kafka Streams
  * application, the bus's messages on the topology's source patterns are published to their lane
  * topics, and the outputs come back onto the bus on their lanes (so the run's counters and
- * subscribers see them as with the in-memory transport). Without a bootstrap address an embedded
- * KRaft broker is started and stopped with it.
+ * subscribers see them as with the in-memory transport). With bootstrap {@value #EMBEDDED} (or none)
+ * an embedded KRaft broker is started and stopped with it.
  *
  * <pre>{@code
  * try (KafkaTransportRunner kafka = KafkaTransportRunner.start(topology, catalog, bus,
@@ -42,11 +42,14 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTransportRunner.class);
 
     /**
-     * @param bootstrapServers null or blank: start an embedded broker
+     * @param bootstrapServers null, blank or {@value #EMBEDDED}: start an embedded broker
      * @param app              application id, topic prefix
      * @param exactlyOnce      exactly_once_v2 instead of at_least_once
      * @param clientProperties pass-through Kafka client settings (security, tuning)
      */
+    /** The bootstrap address that asks for an embedded broker (config values cannot be empty). */
+    public static final String EMBEDDED = "embedded";
+
     public record Options(String bootstrapServers, String app, boolean exactlyOnce, Map<String, Object> clientProperties) {
         public Options {
             Objects.requireNonNull(app, "app");
@@ -65,7 +68,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         try {
             String bootstrap = options.bootstrapServers();
-            if (bootstrap == null || bootstrap.isBlank()) {
+            if (bootstrap == null || bootstrap.isBlank() || bootstrap.equals(EMBEDDED)) {
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
                 resources.push(broker);
                 bootstrap = broker.bootstrapServers();
