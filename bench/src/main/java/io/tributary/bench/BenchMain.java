@@ -1,6 +1,7 @@
 package io.tributary.bench;
 
 import io.tributary.bench.inproc.InprocSuite;
+import io.tributary.bench.kafka.KafkaSuite;
 import io.tributary.bench.serde.SerdeSuite;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code ./tributary bench SUITE [--quick] [--json FILE]}. */
 @Command(name = "tributary bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark suite side by side with its peers and prints a table.",
-        subcommands = {BenchMain.Inproc.class, BenchMain.Serde.class})
+        subcommands = {BenchMain.Inproc.class, BenchMain.Serde.class, BenchMain.Kafka.class})
 public final class BenchMain implements Runnable {
 
     public static void main(String[] args) {
@@ -57,6 +58,19 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             return new SerdeSuite(options.quick).run(options.json);
+        }
+    }
+
+    @Command(name = "kafka", mixinStandardHelpOptions = true,
+            description = "Kafka lane transport against plain kafka-clients on an embedded broker: "
+                    + "K1 throughput, K2 added latency, K3 p99 at 20k msg/s.")
+    static final class Kafka implements Callable<Integer> {
+        @CommandLine.Mixin
+        SuiteOptions options = new SuiteOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            return new KafkaSuite(options.quick).run(options.json);
         }
     }
 }

@@ -1,0 +1,63 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.Priority;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes records of a stream to its lane topic ({@link LaneTopics#topic}) as Avro single-object
+ * bytes, with a message id in a header ({@link KafkaHeaders}). Ids start at a
+ * random 64-bit offset per publisher, so ids of different publishers do not collide in practice.
+ * Thread-safe (Kafka's producer is).
+ */
+public final class KafkaLanePublisher implements AutoCloseable {
+    private final LaneTopics topics;
+    private final TributarySerde serde;
+    private final KafkaProducer<String, byte[]> producer;
+    /** stream -> its lane topics: topic names are built and checked once, not per message. */
+    private final ConcurrentHashMap<String, String[]> laneTopics = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong());
+
+    KafkaLanePublisher(KafkaLaneSettings settings, LaneTopics topics, TributarySerde serde) {
+        this.topics = topics;
+        this.serde = serde;
+        this.producer = new KafkaProducer<>(settings.producerConfig(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends {@code record} on {@code stream}'s {@code lane} topic; returns the send's future. */
+    public Future<RecordMetadata> publish(String stream, String key, SpecificRecord record, Priority lane) {
+        String[] byLane = laneTopics.get(stream);
+        if (byLane == null) {
+            byLane = laneTopics.computeIfAbsent(stream, s -> topics.lanes(s).toArray(String[]::new));
+        }
+        return publishBytes(byLane[lane.ordinal()], key, serde.encode(record), null);
+    }
+
+    /** Sends already-encoded bytes (tests and tools use it to send bad bytes too). */
+    public Future<RecordMetadata> publishBytes(String kafkaTopic, String key, byte[] value, Callback callback) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()));
+        return producer.send(new ProducerRecord<>(kafkaTopic, null, key, value, headers), callback);
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

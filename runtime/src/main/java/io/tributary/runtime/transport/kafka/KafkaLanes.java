@@ -1,0 +1,80 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.MessageBus;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The lane transport of one application: every lane of a stream is its own Kafka topic
+ * ({@link LaneTopics}), publishers write Avro single-object bytes with a message id, and
+ * {@link PriorityLaneConsumer}s feed a {@link MessageBus} CRITICAL first, holding lower lanes back
+ * while higher lanes have lag.
+ *
+ * <pre>{@code
+ * KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), "desk"));
+ * lanes.createTopics(List.of("orders.new"), 4);
+ * try (var consumer = lanes.consumer(bus, List.of("orders.new")).start();
+ *      var publisher = lanes.publisher()) {
+ *     publisher.publish("orders.new", "acct-1", order, Priority.CRITICAL);
+ * }
+ * }</pre>
+ */
+public final class KafkaLanes {
+    private final KafkaLaneSettings settings;
+    private final LaneTopics topics;
+    private final TributarySerde serde;
+    private final AtomicInteger consumers = new AtomicInteger();
+
+    public KafkaLanes(KafkaLaneSettings settings) {
+        this(settings, TributarySerde.get());
+    }
+
+    public KafkaLanes(KafkaLaneSettings settings, TributarySerde serde) {
+        this.settings = settings;
+        this.topics = new LaneTopics(settings.app());
+        this.serde = serde;
+    }
+
+    public LaneTopics topics() {
+        return topics;
+    }
+
+    public KafkaLaneSettings settings() {
+        return settings;
+    }
+
+    /** Creates the four lane topics of each stream and the dead-letter topic, if missing. */
+    public void createTopics(Collection<String> streams, int partitions) {
+        List<String> all = new ArrayList<>();
+        for (String s : streams) {
+            all.addAll(topics.lanes(s));
+        }
+        all.add(topics.deadLetter());
+        try (Admin admin = Admin.create(settings.adminConfig())) {
+            KafkaTopics.create(admin, partitions, all);
+        }
+    }
+
+    /** A new publisher; the caller closes it. */
+    public KafkaLanePublisher publisher() {
+        return new KafkaLanePublisher(settings, topics, serde);
+    }
+
+    /**
+     * A new (not yet started) consumer of {@code streams}' lanes that publishes on {@code bus}: each
+     * record on the bus topic named like its stream, on its lane. Consumers of one app share the
+     * partitions (consumer group = app).
+     */
+    public PriorityLaneConsumer consumer(MessageBus bus, Collection<String> streams) {
+        if (streams.isEmpty()) {
+            throw new IllegalArgumentException("a lane consumer needs at least one stream");
+        }
+        return new PriorityLaneConsumer(settings, topics, streams, bus, serde,
+                settings.app() + "-" + consumers.getAndIncrement());
+    }
+}

@@ -1,0 +1,140 @@
+package io.tributary.runtime.transport.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A topology mapped onto Kafka Streams by {@link KafkaTopologyTarget}: the Kafka Streams
+ * {@link Topology}, the lane topics it reads and writes, and what could not be mapped.
+ * {@link #start()} runs it; {@link #describe()} shows it.
+ */
+public final class KafkaPlan {
+    /** A logical node that does not run on Kafka, and why. */
+    public record Unmapped(String node, String type, String reason) {
+        @Override
+        public String toString() {
+            return node + " (" + type + "): " + reason;
+        }
+    }
+
+    private final String name;
+    private final KafkaStreamsSettings settings;
+    private final Topology topology;
+    private final Map<String, String> sources;
+    private final List<String> outputTopics;
+    private final List<Unmapped> unmapped;
+    private final Map<String, LongAdder> counters;
+
+    KafkaPlan(String name, KafkaStreamsSettings settings, Topology topology, Map<String, String> sources,
+              List<String> outputTopics, List<Unmapped> unmapped, Map<String, LongAdder> counters) {
+        this.name = name;
+        this.settings = settings;
+        this.topology = topology;
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.outputTopics = List.copyOf(outputTopics);
+        this.unmapped = List.copyOf(unmapped);
+        this.counters = counters;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Topology kafkaTopology() {
+        return topology;
+    }
+
+    /** Source node name → regex over the lane topics it reads. */
+    public Map<String, String> sourcePatterns() {
+        return sources;
+    }
+
+    /** Lane topics the sinks write ({@code <app>.<topic>.<lane>}); a route may add others at run time. */
+    public List<String> outputTopics() {
+        return outputTopics;
+    }
+
+    public List<Unmapped> unmapped() {
+        return unmapped;
+    }
+
+    /** {@code <node>.route-dropped} counts. */
+    public Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counters.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /**
+     * The Kafka Streams configuration used by {@link #start()}: the settings' profile, plus
+     * undecodable input records skipped ({@code LogAndContinueExceptionHandler}) and copied to
+     * {@code <app>.dlq} (Kafka Streams' {@code errors.dead.letter.queue.topic.name}).
+     */
+    public Properties streamsConfig() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new LaneTopics(settings.app()).deadLetter());
+        p.putAll(settings.streamsConfig());
+        return p;
+    }
+
+    /** Creates the output lane topics and the dead-letter topic if missing. */
+    public void createOutputTopics(int partitions) {
+        List<String> all = new ArrayList<>(outputTopics);
+        all.add(new LaneTopics(settings.app()).deadLetter());
+        Map<String, Object> admin = new LinkedHashMap<>();
+        streamsConfig().forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.")) {
+                admin.put(key, v);
+            }
+        });
+        try (Admin a = Admin.create(admin)) {
+            KafkaTopics.create(a, partitions, all);
+        }
+    }
+
+    /** Starts a Kafka Streams instance of this plan (several instances share the partitions). */
+    public RunningKafkaPlan start() {
+        KafkaStreams streams = new KafkaStreams(topology, streamsConfig());
+        return new RunningKafkaPlan(name, streams);
+    }
+
+    /** Topics, what is not mapped, and Kafka Streams' own {@code TopologyDescription}. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append("Kafka plan: ").append(name).append(" (application.id ").append(settings.app())
+                .append(", processing.guarantee ").append(settings.exactlyOnce() ? "exactly_once_v2" : "at_least_once")
+                .append(", profile ").append(settings.profile()).append(")\n");
+        out.append("  Reads:\n");
+        sources.forEach((node, regex) -> out.append("    ").append(node).append(": topics matching ").append(regex).append('\n'));
+        out.append("  Writes:\n");
+        for (String t : outputTopics) {
+            out.append("    ").append(t).append('\n');
+        }
+        out.append("    ").append(new LaneTopics(settings.app()).deadLetter()).append(" (undecodable input)\n");
+        out.append("  Not mapped:").append(unmapped.isEmpty() ? " none" : "").append('\n');
+        for (Unmapped u : unmapped) {
+            out.append("    ").append(u).append('\n');
+        }
+        out.append(topology.describe());
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,222 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.Headers;
+import io.tributary.api.MessageBus;
+import io.tributary.api.Priority;
+import io.tributary.runtime.transport.DecodingIngress;
+import io.tributary.schemas.serde.MessageDecodingException;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One lane of a {@link PriorityLaneConsumer}: its own {@link KafkaConsumer} and thread, so records
+ * buffered for a lower lane never sit in front of a CRITICAL one (a single consumer returns completed
+ * fetches in arrival order). Before each poll it asks the shared {@link LaneGate} whether it may fetch
+ * and pauses or resumes its partitions; after each poll it publishes its lag for the other lanes.
+ */
+final class LaneConsumer implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(LaneConsumer.class);
+    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final PriorityLaneConsumer owner;
+    private final int lane;
+    private final Priority priority;
+    private final LaneTopics topics;
+    private final List<String> subscription;
+    private final TributarySerde serde;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final DecodingIngress ingress;
+    private final RecentIds recentIds;
+    private final Duration pollTimeout;
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private final List<TopicPartition> partitions = new ArrayList<>();
+    private final long[] lagView = new long[Priority.COUNT];
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder pauses = new LongAdder();
+    private boolean paused;
+    private volatile boolean running = true;
+
+    LaneConsumer(PriorityLaneConsumer owner, Priority priority, KafkaLaneSettings settings, LaneTopics topics,
+                 Collection<String> streams, MessageBus bus, TributarySerde serde, String name) {
+        this.owner = owner;
+        this.lane = priority.ordinal();
+        this.priority = priority;
+        this.topics = topics;
+        this.subscription = new ArrayList<>();
+        for (String s : streams) {
+            subscription.add(topics.topic(s, priority));
+        }
+        this.serde = serde;
+        this.consumer = new KafkaConsumer<>(settings.consumerConfig(topics.groupId(priority)),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.ingress = new DecodingIngress(name, bus, serde);
+        this.recentIds = new RecentIds(settings.recentIds());
+        this.pollTimeout = settings.pollTimeout();
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(subscription, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+                commitQuietly();
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> added) {
+                partitions.clear();
+                partitions.addAll(consumer.assignment());
+                paused = false;   // a new assignment starts resumed
+                assigned.countDown();
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> lost) {
+                partitions.clear();
+                partitions.addAll(consumer.assignment());
+            }
+        });
+        long lastCommit = System.nanoTime();
+        try {
+            while (running) {
+                applyGate();
+                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                if (!records.isEmpty()) {
+                    for (TopicPartition tp : records.partitions()) {
+                        String stream = topics.streamOf(tp.topic());
+                        List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
+                        for (int i = 0; i < batch.size(); i++) {
+                            handle(batch.get(i), stream);
+                        }
+                    }
+                }
+                publishLag();
+                long now = System.nanoTime();
+                if (!records.isEmpty() && now - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                    consumer.commitAsync();
+                    lastCommit = now;
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("{}: unexpected wakeup", Thread.currentThread().getName(), e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: lane consumer stopped", Thread.currentThread().getName(), e);
+        } finally {
+            commitQuietly();
+            owner.lag().set(lane, 0);
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record, String stream) {
+        long id = KafkaHeaders.readLong(record.headers(), KafkaHeaders.MESSAGE_ID, Long.MIN_VALUE);
+        if (id != Long.MIN_VALUE && !recentIds.add(id)) {
+            owner.countDuplicate();
+            return;
+        }
+        byte[] value = record.value();
+        if (value == null) {
+            owner.deadLetter(record, "NULL_VALUE", "a record without a value (tombstone) on a lane topic");
+            return;
+        }
+        long rejectedBefore = ingress.rejectedCount();
+        ingress.ingest(stream, record.key(), value, priority, Headers.EMPTY);
+        if (ingress.rejectedCount() != rejectedBefore) {
+            String reason = "UNKNOWN";
+            String error = "rejected by the decoding ingress";
+            try {
+                serde.decode(value);   // only on this rare path: recover the reason for the Kafka DLQ
+            } catch (MessageDecodingException e) {
+                reason = e.reason().name();
+                error = String.valueOf(e.getMessage());
+            }
+            owner.deadLetter(record, reason, error);
+            return;
+        }
+        delivered.increment();
+    }
+
+    private void applyGate() {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < Priority.COUNT; i++) {
+            lagView[i] = owner.lag().get(i);
+        }
+        boolean open = owner.gate().mayFetch(lane, lagView, System.nanoTime());
+        if (open && paused) {
+            consumer.resume(partitions);
+            paused = false;
+        } else if (!open && !paused) {
+            consumer.pause(partitions);
+            paused = true;
+            pauses.increment();
+        }
+    }
+
+    /** Lag from the last fetch response's log end (no request); a paused lane keeps its last value. */
+    private void publishLag() {
+        long sum = 0;
+        for (int i = 0; i < partitions.size(); i++) {
+            OptionalLong l = consumer.currentLag(partitions.get(i));
+            if (l.isPresent()) {
+                sum += l.getAsLong();
+            }
+        }
+        owner.lag().lazySet(lane, sum);
+    }
+
+    private void commitQuietly() {
+        try {
+            try {
+                consumer.commitSync(Duration.ofSeconds(5));
+            } catch (WakeupException pendingStop) {
+                consumer.commitSync(Duration.ofSeconds(5));   // stop()'s wakeup hit the commit, not a poll
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: commit failed: {}", Thread.currentThread().getName(), e.toString());
+        }
+    }
+
+    boolean awaitAssignment(long timeoutMillis) throws InterruptedException {
+        return assigned.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    long delivered() {
+        return delivered.sum();
+    }
+
+    long pauses() {
+        return pauses.sum();
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    /** For a consumer whose thread never started. */
+    void closeUnstarted() {
+        consumer.close(Duration.ZERO);
+    }
+}

@@ -1,0 +1,180 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.MessageBus;
+import io.tributary.api.Priority;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Consumes the lane topics of some streams and feeds the records into a {@link MessageBus}, on the
+ * record's lane and on the bus topic named like the stream, through a
+ * {@link io.tributary.runtime.transport.DecodingIngress}. Priority-aware, which Kafka does not offer
+ * by itself:
+ *
+ * <ul>
+ *   <li>each lane has its own consumer and thread ({@link LaneConsumer}), so a lower lane's fetched
+ *       records never queue in front of a higher lane's;</li>
+ *   <li>every lane publishes its lag (log end minus position, from the last fetch, no extra request);
+ *       a lane with lag pauses its partitions ({@code KafkaConsumer.pause}) while a higher lane has lag,
+ *       so the broker, the network and the CPU serve the higher lane;</li>
+ *   <li>a held-back lane is resumed for one poll once it waited its max wait ({@link LaneGate}), so
+ *       LOW never starves.</li>
+ * </ul>
+ *
+ * <p>Undecodable records are published on the bus's dead-letter topic (by the ingress) and copied to
+ * the Kafka topic {@code <app>.dlq} with the reason in headers ({@link KafkaHeaders}); consumption
+ * continues. A record whose message id was seen recently on its lane is dropped (at-least-once
+ * delivery, idempotent hand-over). Offsets are committed after a poll's records were handed to the bus.
+ * Consumers of one app share partitions through one consumer group per lane ({@code <app>.<lane>}).
+ */
+public final class PriorityLaneConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PriorityLaneConsumer.class);
+
+    private final String name;
+    private final LaneTopics topics;
+    private final LaneConsumer[] lanes = new LaneConsumer[Priority.COUNT];
+    private final Thread[] threads = new Thread[Priority.COUNT];
+    private final AtomicLongArray lag = new AtomicLongArray(Priority.COUNT);
+    private final LaneGate gate;
+    private final KafkaProducer<String, byte[]> dlqProducer;
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private boolean started;
+    private boolean closed;
+
+    PriorityLaneConsumer(KafkaLaneSettings settings, LaneTopics topics, Collection<String> streams,
+                         MessageBus bus, TributarySerde serde, String name) {
+        this.name = name;
+        this.topics = topics;
+        this.gate = new LaneGate(settings.maxWait(), System.nanoTime());
+        this.dlqProducer = new KafkaProducer<>(settings.producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        for (Priority p : Priority.values()) {
+            String laneName = "kafka:" + name + "." + p.name().toLowerCase(java.util.Locale.ROOT);
+            lanes[p.ordinal()] = new LaneConsumer(this, p, settings, topics, streams, bus, serde, laneName);
+            threads[p.ordinal()] = new Thread(lanes[p.ordinal()], "kafka-lanes-" + name + "-" + p.name().toLowerCase(java.util.Locale.ROOT));
+            threads[p.ordinal()].setDaemon(true);
+        }
+        // CRITICAL's thread wins ties for the CPU on a busy machine
+        threads[Priority.CRITICAL.ordinal()].setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Starts the lane threads. */
+    public synchronized PriorityLaneConsumer start() {
+        if (started || closed) {
+            throw new IllegalStateException(name + ": already started or closed");
+        }
+        started = true;
+        for (Thread t : threads) {
+            t.start();
+        }
+        return this;
+    }
+
+    /** Waits until every lane consumer got its partitions from the group, or {@code timeout} passed. */
+    public boolean awaitAssignment(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (LaneConsumer l : lanes) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0 || !l.awaitAssignment(left)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    AtomicLongArray lag() {
+        return lag;
+    }
+
+    LaneGate gate() {
+        return gate;
+    }
+
+    void countDuplicate() {
+        duplicates.increment();
+    }
+
+    void deadLetter(ConsumerRecord<String, byte[]> record, String reason, String error) {
+        deadLettered.increment();
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(KafkaHeaders.DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(KafkaHeaders.DLQ_ERROR, error.getBytes(StandardCharsets.UTF_8));
+        headers.add(KafkaHeaders.DLQ_SOURCE, (record.topic() + "/" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        dlqProducer.send(new ProducerRecord<>(topics.deadLetter(), null, record.key(), record.value(), headers),
+                (md, e) -> {
+                    if (e != null) {
+                        LOG.error("{}: cannot write dead letter from {}/{}@{} to {}: {}", name, record.topic(),
+                                record.partition(), record.offset(), topics.deadLetter(), e.toString());
+                    }
+                });
+    }
+
+    /** Records handed to the bus (decoded, not duplicates), all lanes. */
+    public long delivered() {
+        long sum = 0;
+        for (LaneConsumer l : lanes) {
+            sum += l.delivered();
+        }
+        return sum;
+    }
+
+    public long delivered(Priority lane) {
+        return lanes[lane.ordinal()].delivered();
+    }
+
+    /** Records dropped because their message id was seen recently. */
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    /** Records sent to the dead-letter topics. */
+    public long deadLettered() {
+        return deadLettered.sum();
+    }
+
+    /** How often {@code lane} was paused because a higher lane had lag. */
+    public long pauses(Priority lane) {
+        return lanes[lane.ordinal()].pauses();
+    }
+
+    /** Stops polling, commits what was handed over, closes the clients. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!started) {
+            for (LaneConsumer l : lanes) {
+                l.closeUnstarted();
+            }
+        } else {
+            for (LaneConsumer l : lanes) {
+                l.stop();
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join(TimeUnit.SECONDS.toMillis(15));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        dlqProducer.close(Duration.ofSeconds(5));
+    }
+}

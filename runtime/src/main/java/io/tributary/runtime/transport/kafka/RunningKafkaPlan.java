@@ -1,0 +1,55 @@
+package io.tributary.runtime.transport.kafka;
+
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** One running Kafka Streams instance of a {@link KafkaPlan}. Close it to leave the group. */
+public final class RunningKafkaPlan implements AutoCloseable {
+    private final String name;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    RunningKafkaPlan(String name, KafkaStreams streams) {
+        this.name = name;
+        this.streams = streams;
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            failure.compareAndSet(null, e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .SHUTDOWN_CLIENT;
+        });
+        streams.start();
+    }
+
+    /** Waits until Kafka Streams reached RUNNING (partitions assigned) at least once. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The exception that stopped a stream thread (e.g. a value that is not an Avro record), or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(15));
+    }
+}

@@ -1,0 +1,139 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.Envelope;
+import io.tributary.api.Priority;
+import io.tributary.api.SubscribeOptions;
+import io.tributary.runtime.bus.LocalMessageBus;
+import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.schemas.OrderRejected;
+import io.tributary.schemas.SubmitOrder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static io.tributary.runtime.transport.kafka.KafkaLanesIT.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The order-risk example's stateless path as a Kafka Streams application on the embedded broker. */
+class KafkaTopologyTargetIT {
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void orderRiskRunsEndToEndFromLaneTopicsThroughKafkaStreamsBackOntoTheBus() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            String app = "risk";
+            KafkaPlan plan = new KafkaTopologyTarget(KafkaStreamsSettings.defaults(broker.bootstrapServers(), app),
+                    PluginCatalog.empty()).plan(RiskTopology.build());
+            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app));
+            lanes.createTopics(List.of("orders.new.acct-1", "orders.new.acct-2"), 2);
+            plan.createOutputTopics(2);
+
+            ConcurrentLinkedQueue<Envelope<SubmitOrder>> approved = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Envelope<OrderRejected>> rejected = new ConcurrentLinkedQueue<>();
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults();
+                 RunningKafkaPlan running = plan.start();
+                 KafkaLanePublisher publisher = lanes.publisher()) {
+                bus.subscribe("orders.approved", (Envelope<SubmitOrder> m) -> approved.add(m.copy()), SubscribeOptions.inline());
+                bus.subscribe("orders.rejected", (Envelope<OrderRejected> m) -> rejected.add(m.copy()), SubscribeOptions.inline());
+                try (PriorityLaneConsumer out = lanes.consumer(bus, List.of("orders.approved", "orders.rejected")).start()) {
+                    assertTrue(running.awaitRunning(Duration.ofSeconds(60)), "Kafka Streams running, was " + running.state());
+                    for (int i = 0; i < 10; i++) {
+                        String account = i % 2 == 0 ? "acct-1" : "acct-2";
+                        long quantity = i < 6 ? 10 + i : 1_000 + i;   // 6 pass the risk check, 4 do not
+                        publisher.publish("orders.new." + account, account,
+                                RiskTopology.order(account, "o-" + i, quantity), i == 9 ? Priority.LOW : Priority.NORMAL);
+                    }
+                    publisher.publishBytes(lanes.topics().topic("orders.new.acct-1", Priority.NORMAL), "junk",
+                            "not avro".getBytes(StandardCharsets.UTF_8), null).get();
+                    await(() -> approved.size() == 6 && rejected.size() == 4);
+                    assertNull(running.failure());
+                }
+            }
+            for (Envelope<SubmitOrder> m : approved) {
+                assertEquals(Priority.CRITICAL, m.priority(), "approved orders travel on CRITICAL");
+                assertEquals(m.payload().getStrategyId(), m.key(), "keyed by account");
+                assertTrue(m.payload().getQuantity().getMantissa() <= RiskTopology.MAX_QUANTITY);
+            }
+            List<String> reasons = new ArrayList<>();
+            for (Envelope<OrderRejected> m : rejected) {
+                assertEquals(Priority.HIGH, m.priority());
+                assertEquals("BTCUSDT", m.key());
+                reasons.add(m.payload().getReason());
+            }
+            assertTrue(reasons.contains("quantity 1009 above 100"), reasons.toString());
+
+            // the undecodable input went to Kafka Streams' dead-letter topic, the rest went on
+            ConsumerRecord<String, byte[]> letter = readOne(app + ".dlq");
+            assertEquals("not avro", new String(letter.value(), StandardCharsets.UTF_8));
+        });
+    }
+
+    /** What {@code run --transport kafka} does: bus -> lane topics -> Kafka Streams -> lane topics -> bus. */
+    @Test
+    void theRunnerBridgesTheBusThroughKafkaStreamsAndBack() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            String app = "runner";
+            new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app))
+                    .createTopics(List.of("orders.new.acct-7"), 1);   // else found within metadata.max.age.ms
+            ConcurrentLinkedQueue<Envelope<SubmitOrder>> approved = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Envelope<OrderRejected>> rejected = new ConcurrentLinkedQueue<>();
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+                bus.subscribe("orders.approved", (Envelope<SubmitOrder> m) -> approved.add(m.copy()), SubscribeOptions.inline());
+                bus.subscribe("orders.rejected", (Envelope<OrderRejected> m) -> rejected.add(m.copy()), SubscribeOptions.inline());
+                try (KafkaTransportRunner kafka = KafkaTransportRunner.start(RiskTopology.build(), PluginCatalog.empty(), bus,
+                        new KafkaTransportRunner.Options(broker.bootstrapServers(), app, false, Map.of()))) {
+                    assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                    bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-1", 5), Priority.NORMAL);
+                    bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-2", 500), Priority.NORMAL);
+                    bus.publish("orders.new.acct-7", "acct-7", "not an Avro record", Priority.NORMAL);
+                    await(() -> approved.size() == 1 && rejected.size() == 1);
+                    assertEquals(2, kafka.bridged());
+                    assertEquals(1, kafka.notAvro());
+                    assertTrue(kafka.plan().describe().contains("Not mapped:"));
+                }
+            }
+            assertEquals("r-1", approved.peek().payload().getClientOrderId());
+            assertEquals(Priority.CRITICAL, approved.peek().priority());
+            assertEquals("r-2", rejected.peek().payload().getClientOrderId());
+        });
+    }
+
+    private static ConsumerRecord<String, byte[]> readOne(String topic) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "group.id", "reader-" + topic, "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            while (true) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
+                    return r;
+                }
+            }
+        }
+    }
+}
