@@ -13,6 +13,7 @@ final class LaneCounters {
     private final LongAdder[] dropped = adders();
     private final LongAdder[] conflated = adders();
     private final LongAdder[] rejected = adders();
+    private final LongAdder[] spilled = adders();
 
     private static LongAdder[] adders() {
         LongAdder[] a = new LongAdder[Priority.COUNT];
@@ -28,6 +29,14 @@ final class LaneCounters {
 
     void conflated(int lane) {
         conflated[lane].increment();
+    }
+
+    void spilled(int lane) {
+        spilled[lane].increment();
+    }
+
+    long spilled(Priority lane) {
+        return spilled[lane.ordinal()].sum();
     }
 
     void rejected(int lane) {

@@ -124,8 +124,19 @@ public final class PriorityExecutor implements AutoCloseable {
         }
         Worker worker = pool.worker(owner);
         LaneRing ring = worker.ring(l);
+        Worker self = Worker.current(slots);
+        if (self != null && !self.spill().isEmpty()) {
+            // behind what this worker already spilled, whatever the lane: its order must hold
+            self.spill().add(worker, l, target, slot, id, topic, key, payload, priority, publishTimeNanos, h);
+            return true;
+        }
         long pos = ring.tryClaim();
         if (pos < 0) {
+            if (self != null && policies[l] == OverflowPolicy.BLOCK) {
+                counters.spilled(l);
+                self.spill().add(worker, l, target, slot, id, topic, key, payload, priority, publishTimeNanos, h);
+                return true;
+            }
             pos = onFull(l, ring, worker);
             if (pos < 0) {
                 slots.release(slot, 1);
@@ -274,6 +285,14 @@ public final class PriorityExecutor implements AutoCloseable {
     }
 
     /** Worker threads running now (including workers being retired); 0 after shutdown. */
+    /**
+     * Messages a worker's own deliveries published while the lane's ring was full, queued in that
+     * worker instead of blocking it (see {@code Spill}); they are delivered, in order, not lost.
+     */
+    public long spilled(Priority lane) {
+        return counters.spilled(lane);
+    }
+
     public int workerCount() {
         return pool.liveCount();
     }

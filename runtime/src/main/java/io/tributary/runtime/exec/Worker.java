@@ -63,6 +63,7 @@ final class Worker implements Runnable {
     private volatile Thread thread;
     /** Its own object, so the worker's idle bookkeeping does not dirty the line producers read {@link #parked} from. */
     private final IdleTime idleTime = new IdleTime();
+    private final Spill spill = new Spill();
 
     /** Idle accounting for the scaler; single writer (the worker). */
     private static final class IdleTime {
@@ -109,10 +110,30 @@ final class Worker implements Runnable {
     void start() {
         stopRequested = false;
         parked = false;
-        Thread t = new Thread(this, name);
+        Thread t = new WorkerThread(this, name);
         t.setDaemon(true);
         thread = t;
         t.start();
+    }
+
+    /** Marks pool threads, so a publish from inside a delivery can be told apart (see {@link Spill}). */
+    static final class WorkerThread extends Thread {
+        final Worker worker;
+
+        WorkerThread(Worker worker, String name) {
+            super(worker, name);
+            this.worker = worker;
+        }
+    }
+
+    /** The worker of {@code slots}' executor running on this thread, or null for any other thread. */
+    static Worker current(KeySlots slots) {
+        return Thread.currentThread() instanceof WorkerThread w && w.worker.slots == slots ? w.worker : null;
+    }
+
+    /** Only for the owning thread. */
+    Spill spill() {
+        return spill;
     }
 
     /** Asks the thread to end after the message it is delivering, leaving waiting messages where they are. */
@@ -195,7 +216,7 @@ final class Worker implements Runnable {
         int idle = 0;
         try {
             while (!stopRequested) {
-                if (runOnce()) {
+                if ((!spill.isEmpty() && spill.flush() > 0) | runOnce()) {
                     if (idle != 0) {
                         endIdle();
                         idle = 0;
@@ -208,6 +229,9 @@ final class Worker implements Runnable {
                 if (busySpin) {
                     idle = 1;
                     Thread.onSpinWait();
+                } else if (!spill.isEmpty()) {
+                    idle = 1;
+                    Thread.yield(); // never park holding spilled messages: nobody would wake us for room
                 } else if (idle < idleSpins) {
                     idle++;
                     Thread.onSpinWait();
