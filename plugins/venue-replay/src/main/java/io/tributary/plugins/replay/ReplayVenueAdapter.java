@@ -10,9 +10,11 @@ import io.tributary.api.market.Trade;
 import io.tributary.api.spi.PluginContext;
 import io.tributary.api.spi.VenueAdapter;
 import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.SeekableFileInput;
 import org.apache.avro.generic.GenericDatumReader;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,8 +152,11 @@ final class ReplayVenueAdapter implements VenueAdapter {
     private void replayAvro(Path file) {
         String fileName = file.getFileName().toString();
         DataFileReader<Object> reader;
+        long length;
         try {
-            reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>());
+            SeekableFileInput input = new SeekableFileInput(file.toFile());
+            length = input.length();
+            reader = new DataFileReader<>(input, new GenericDatumReader<>());
         } catch (IOException | RuntimeException e) {
             stopFile(file, 0, 0, "not a readable Avro container file", e);
             return;
@@ -162,6 +167,11 @@ final class ReplayVenueAdapter implements VenueAdapter {
             while (running) {
                 try {
                     if (!reader.hasNext()) {
+                        // Avro reads a block cut short by the end of the file as a clean end: tell them apart
+                        if (running && reader.previousSync() < length) {
+                            stopFile(file, reader.previousSync(), record, "truncated block", new EOFException(
+                                    "the file ends " + (length - reader.previousSync()) + " bytes into the block"));
+                        }
                         break;
                     }
                     datum = reader.next(datum);
