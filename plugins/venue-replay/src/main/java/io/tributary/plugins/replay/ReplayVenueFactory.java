@@ -78,7 +78,7 @@ public final class ReplayVenueFactory implements VenueAdapterFactory {
         try (DataFileReader<Object> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
             schema = reader.getSchema();
         } catch (IOException | RuntimeException e) {
-            return file + " is not an Avro container file: " + e.getMessage();
+            return file + " cannot be read as an Avro container file: " + e.getMessage();
         }
         if (!AvroTickMapper.holdsTicks(schema)) {
             String name = schema.getType() == Schema.Type.RECORD ? schema.getFullName() : schema.getType().getName();

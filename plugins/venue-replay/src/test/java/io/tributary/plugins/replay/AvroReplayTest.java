@@ -288,7 +288,7 @@ class AvroReplayTest {
         Path csv = Files.writeString(dir.resolve("day.avro"), "Q,1,X,AAA,1,2,1,1\n");
         ConfigException notAvro = assertThrows(ConfigException.class, () -> create(Map.of("files", csv.toString())));
         assertTrue(notAvro.getMessage().startsWith("invalid config for venue 'replay': key 'files': " + csv
-                + " is not an Avro container file: "), notAvro.getMessage());
+                + " cannot be read as an Avro container file: "), notAvro.getMessage());
 
         Schema other = Price.getClassSchema();
         Path prices = write("prices.avro", other, new SpecificDatumWriter<>(other), false, List.of(p(1, 0)), new ArrayList<>());
