@@ -5,22 +5,32 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What a replay did: rows read, quotes and trades published, and the bad rows (the first
- * {@value #KEPT_BAD_ROWS} kept with file and line). Written by the replay thread, readable anytime.
+ * What a replay did: rows read (CSV lines or Avro records), quotes and trades published, the bad rows
+ * (the first {@value #KEPT_BAD_ROWS} kept with file and line or record number) and the files that
+ * stopped early because they are corrupt. Written by the replay thread, readable anytime.
  */
 final class ReplayReport {
 
     static final int KEPT_BAD_ROWS = 100;
 
-    /** A row that was skipped. */
-    record BadRow(Path file, long line, String reason) {
+    /** A row that was skipped: {@code line} is a CSV line, or an Avro record number when {@code record}. */
+    record BadRow(Path file, long line, boolean record, String reason) {
         @Override
         public String toString() {
-            return file + ":" + line + ": " + reason;
+            return record ? file + ": record " + line + ": " + reason : file + ":" + line + ": " + reason;
+        }
+    }
+
+    /** A file whose replay stopped early: what came before {@code position} was replayed. */
+    record FileError(Path file, long position, String reason) {
+        @Override
+        public String toString() {
+            return file + ": at byte " + position + ": " + reason;
         }
     }
 
     private final List<BadRow> badRows = new CopyOnWriteArrayList<>();
+    private final List<FileError> fileErrors = new CopyOnWriteArrayList<>();
     private volatile long rows;
     private volatile long quotes;
     private volatile long trades;
@@ -40,10 +50,22 @@ final class ReplayReport {
     }
 
     void bad(Path file, long line, String reason) {
+        bad(new BadRow(file, line, false, reason));
+    }
+
+    void badRecord(Path file, long record, String reason) {
+        bad(new BadRow(file, record, true, reason));
+    }
+
+    private void bad(BadRow row) {
         badRowCount++;
         if (badRows.size() < KEPT_BAD_ROWS) {
-            badRows.add(new BadRow(file, line, reason));
+            badRows.add(row);
         }
+    }
+
+    void fileError(Path file, long position, String reason) {
+        fileErrors.add(new FileError(file, position, reason));
     }
 
     void finish() {
@@ -70,12 +92,17 @@ final class ReplayReport {
         return List.copyOf(badRows);
     }
 
+    List<FileError> fileErrors() {
+        return List.copyOf(fileErrors);
+    }
+
     boolean finished() {
         return finished;
     }
 
     @Override
     public String toString() {
-        return rows + " rows: " + quotes + " quotes, " + trades + " trades, " + badRowCount + " bad";
+        String text = rows + " rows: " + quotes + " quotes, " + trades + " trades, " + badRowCount + " bad";
+        return fileErrors.isEmpty() ? text : text + ", " + fileErrors.size() + " file(s) stopped early";
     }
 }

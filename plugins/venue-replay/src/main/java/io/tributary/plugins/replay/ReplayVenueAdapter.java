@@ -9,8 +9,12 @@ import io.tributary.api.market.Quote;
 import io.tributary.api.market.Trade;
 import io.tributary.api.spi.PluginContext;
 import io.tributary.api.spi.VenueAdapter;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.SeekableFileInput;
+import org.apache.avro.generic.GenericDatumReader;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +29,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Streams the files on its own thread (never loading a whole file), paces rows by their
- * {@code ts_event}, and publishes those whose topic matches a subscribed pattern. A bad row is
- * counted, logged (the first {@value #LOGGED_BAD_ROWS}) and skipped with its file and line; the
- * replay goes on. Publishing starts at the first {@link #subscribe}.
+ * Streams the files on its own thread (never loading a whole file: CSV line by line, Avro block by
+ * block), paces rows by their {@code ts_event}, and publishes those whose topic matches a subscribed
+ * pattern. A bad row is counted, logged (the first {@value #LOGGED_BAD_ROWS}) and skipped with its
+ * file and line (Avro: record number); the replay goes on. A corrupt or truncated Avro file stops at
+ * the bad block, reported with its byte position, and the replay goes on with the next file.
+ * Publishing starts at the first {@link #subscribe}.
  */
 final class ReplayVenueAdapter implements VenueAdapter {
 
@@ -39,11 +45,12 @@ final class ReplayVenueAdapter implements VenueAdapter {
     private record Route(TopicHandle quotes, boolean quotesOn, TopicHandle trades, boolean tradesOn) {
     }
 
-    private final List<Path> files;
+    private final List<ReplayFile> files;
     private final ReplaySpeed speed;
     private final boolean loop;
     private final PluginContext context;
     private final CsvRowParser parser;
+    private final AvroTickMapper avroMapper;
     private final ReplayReport report = new ReplayReport();
     private final List<TopicPattern> patterns = new CopyOnWriteArrayList<>();
     private final Map<InstrumentId, Route> routes = new HashMap<>();
@@ -54,12 +61,13 @@ final class ReplayVenueAdapter implements VenueAdapter {
     private long firstTs = Long.MIN_VALUE;
     private long wallStart;
 
-    ReplayVenueAdapter(List<Path> files, ReplaySpeed speed, boolean loop, PluginContext context) {
+    ReplayVenueAdapter(List<ReplayFile> files, ReplaySpeed speed, boolean loop, PluginContext context) {
         this.files = List.copyOf(files);
         this.speed = speed;
         this.loop = loop;
         this.context = context;
         this.parser = new CsvRowParser(context.clock());
+        this.avroMapper = new AvroTickMapper(context.clock());
     }
 
     @Override
@@ -69,9 +77,9 @@ final class ReplayVenueAdapter implements VenueAdapter {
 
     @Override
     public void connect() {
-        for (Path file : files) {
-            if (!Files.isReadable(file)) {
-                throw new IllegalStateException(context.componentName() + ": cannot read " + file);
+        for (ReplayFile file : files) {
+            if (!Files.isReadable(file.path())) {
+                throw new IllegalStateException(context.componentName() + ": cannot read " + file.path());
             }
         }
     }
@@ -90,11 +98,15 @@ final class ReplayVenueAdapter implements VenueAdapter {
     private void run() {
         do {
             firstTs = Long.MIN_VALUE;
-            for (Path file : files) {
+            for (ReplayFile file : files) {
                 if (!running) {
                     break;
                 }
-                replay(file);
+                if (file.format() == ReplayFormat.AVRO) {
+                    replayAvro(file.path());
+                } else {
+                    replayCsv(file.path());
+                }
             }
         } while (loop && running);
         report.finish();
@@ -105,7 +117,7 @@ final class ReplayVenueAdapter implements VenueAdapter {
         }
     }
 
-    private void replay(Path file) {
+    private void replayCsv(Path file) {
         String fileName = file.getFileName().toString();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long lineNumber = 0;
@@ -123,15 +135,87 @@ final class ReplayVenueAdapter implements VenueAdapter {
                     event = parser.parse(line, fileName + ":" + lineNumber);
                 } catch (BadRowException e) {
                     report.bad(file, lineNumber, e.getMessage());
-                    if (report.badRowCount() <= LOGGED_BAD_ROWS) {
-                        context.logger().warn("{}: skipping {}:{}: {}", context.componentName(), file, lineNumber, e.getMessage());
-                    }
+                    logBadRow(file + ":" + lineNumber, e);
                     continue;
                 }
                 publish(event);
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             context.reportError("reading " + file, e);
+        }
+    }
+
+    /**
+     * Reads the container with the writer schema it embeds; records are mapped by name, so the plugin
+     * needs no generated classes. The datum is reused: mapping copies what it needs.
+     */
+    private void replayAvro(Path file) {
+        String fileName = file.getFileName().toString();
+        DataFileReader<Object> reader;
+        long length;
+        try {
+            SeekableFileInput input = new SeekableFileInput(file.toFile());
+            length = input.length();
+            reader = new DataFileReader<>(input, new GenericDatumReader<>());
+        } catch (IOException | RuntimeException e) {
+            stopFile(file, 0, 0, "not a readable Avro container file", e);
+            return;
+        }
+        long record = 0;
+        try (reader) {
+            Object datum = null;
+            while (running) {
+                try {
+                    if (!reader.hasNext()) {
+                        // Avro reads a block cut short by the end of the file as a clean end: tell them apart
+                        if (running && reader.previousSync() < length) {
+                            stopFile(file, reader.previousSync(), record, "truncated block", new EOFException(
+                                    "the file ends " + (length - reader.previousSync()) + " bytes into the block"));
+                        }
+                        break;
+                    }
+                    datum = reader.next(datum);
+                } catch (RuntimeException e) {
+                    // Avro wraps I/O and decoding failures (EOF, bad sync marker, bad varint) in runtime exceptions
+                    stopFile(file, reader.previousSync(), record, "corrupt or truncated block", e);
+                    return;
+                }
+                record++;
+                report.row();
+                Object event;
+                try {
+                    event = avroMapper.map(datum, fileName + "#" + record);
+                } catch (BadRowException e) {
+                    report.badRecord(file, record, e.getMessage());
+                    logBadRow(file + ": record " + record, e);
+                    continue;
+                }
+                publish(event);
+            }
+        } catch (IOException e) {
+            context.reportError("closing " + file, e);
+        }
+    }
+
+    private void stopFile(Path file, long position, long records, String what, Exception e) {
+        String reason = what + " after record " + records + ": " + rootCause(e);
+        report.fileError(file, position, reason);
+        context.reportError("reading " + file + " stopped at byte " + position + ": " + reason
+                + "; the records before it were replayed", e);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private void logBadRow(String where, BadRowException e) {
+        if (report.badRowCount() <= LOGGED_BAD_ROWS) {
+            context.logger().warn("{}: skipping {}: {}", context.componentName(), where, e.getMessage());
         }
     }
 
