@@ -95,7 +95,7 @@ public final class ConfigSpec {
         String closest = null;
         int best = Integer.MAX_VALUE;
         for (String known : byName.keySet()) {
-            int distance = editDistance(name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
+            int distance = KeySuggestions.distance(name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
             if (distance < best) {
                 best = distance;
                 closest = known;
@@ -106,25 +106,6 @@ public final class ConfigSpec {
             return "unknown key (did you mean '" + closest + "'?); " + known;
         }
         return "unknown key; " + known;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     @Override
