@@ -1,37 +1,20 @@
 package io.tributary.runtime.plugin;
 
 import io.tributary.api.Envelope;
-import io.tributary.api.spi.ComponentConfig;
-import io.tributary.api.spi.ConfigSpec;
-import io.tributary.api.spi.PluginContext;
 import io.tributary.api.spi.RouteDecision;
 import io.tributary.api.spi.RoutingContext;
 import io.tributary.api.spi.RoutingPolicy;
 import io.tributary.api.spi.RoutingPolicyFactory;
 
 /** A plugin's policy factory whose policies are isolated: see {@link GuardedRoutingPolicy}. */
-final class GuardedRoutingPolicyFactory implements RoutingPolicyFactory {
-    private final ComponentDescriptor component;
-    private final RoutingPolicyFactory delegate;
+final class GuardedRoutingPolicyFactory extends GuardedFactory<RoutingPolicy> implements RoutingPolicyFactory {
 
     GuardedRoutingPolicyFactory(ComponentDescriptor component) {
-        this.component = component;
-        this.delegate = (RoutingPolicyFactory) component.rawFactory();
+        super(component);
     }
 
     @Override
-    public String description() {
-        return component.description();
-    }
-
-    @Override
-    public ConfigSpec configSpec() {
-        return component.configSpec();
-    }
-
-    @Override
-    public RoutingPolicy create(ComponentConfig config, PluginContext context) {
-        RoutingPolicy policy = Guard.lifecycle(component, "create", () -> delegate.create(config, context));
+    RoutingPolicy guard(RoutingPolicy policy) {
         return new GuardedRoutingPolicy(component.failures(), policy);
     }
 

@@ -1,35 +1,18 @@
 package io.tributary.runtime.plugin;
 
 import io.tributary.api.Envelope;
-import io.tributary.api.spi.ComponentConfig;
-import io.tributary.api.spi.ConfigSpec;
-import io.tributary.api.spi.PluginContext;
 import io.tributary.api.spi.Sink;
 import io.tributary.api.spi.SinkFactory;
 
 /** A plugin's sink factory whose sinks are isolated: see {@link GuardedSink}. */
-final class GuardedSinkFactory implements SinkFactory {
-    private final ComponentDescriptor component;
-    private final SinkFactory delegate;
+final class GuardedSinkFactory extends GuardedFactory<Sink> implements SinkFactory {
 
     GuardedSinkFactory(ComponentDescriptor component) {
-        this.component = component;
-        this.delegate = (SinkFactory) component.rawFactory();
+        super(component);
     }
 
     @Override
-    public String description() {
-        return component.description();
-    }
-
-    @Override
-    public ConfigSpec configSpec() {
-        return component.configSpec();
-    }
-
-    @Override
-    public Sink create(ComponentConfig config, PluginContext context) {
-        Sink sink = Guard.lifecycle(component, "create", () -> delegate.create(config, context));
+    Sink guard(Sink sink) {
         return new GuardedSink(component, sink);
     }
 

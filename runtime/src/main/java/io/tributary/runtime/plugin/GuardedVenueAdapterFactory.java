@@ -2,37 +2,20 @@ package io.tributary.runtime.plugin;
 
 import io.tributary.api.TopicPattern;
 import io.tributary.api.market.OrderCommand;
-import io.tributary.api.spi.ComponentConfig;
-import io.tributary.api.spi.ConfigSpec;
-import io.tributary.api.spi.PluginContext;
 import io.tributary.api.spi.VenueAdapter;
 import io.tributary.api.spi.VenueAdapterFactory;
 
 import java.util.Set;
 
 /** A plugin's venue factory whose adapters are isolated: see {@link GuardedVenueAdapter}. */
-final class GuardedVenueAdapterFactory implements VenueAdapterFactory {
-    private final ComponentDescriptor component;
-    private final VenueAdapterFactory delegate;
+final class GuardedVenueAdapterFactory extends GuardedFactory<VenueAdapter> implements VenueAdapterFactory {
 
     GuardedVenueAdapterFactory(ComponentDescriptor component) {
-        this.component = component;
-        this.delegate = (VenueAdapterFactory) component.rawFactory();
+        super(component);
     }
 
     @Override
-    public String description() {
-        return component.description();
-    }
-
-    @Override
-    public ConfigSpec configSpec() {
-        return component.configSpec();
-    }
-
-    @Override
-    public VenueAdapter create(ComponentConfig config, PluginContext context) {
-        VenueAdapter adapter = Guard.lifecycle(component, "create", () -> delegate.create(config, context));
+    VenueAdapter guard(VenueAdapter adapter) {
         return new GuardedVenueAdapter(component, adapter);
     }
 
