@@ -7,7 +7,6 @@ import io.tributary.api.Subscription;
 import io.tributary.api.TopicPattern;
 import io.tributary.runtime.exec.DeliveryTarget;
 
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One subscription: the user's handler plus how it is delivered. The bus's {@link DeliveryTarget}:
@@ -24,7 +23,6 @@ final class Subscriber implements Subscription, DeliveryTarget {
     /** Forced lane, or null for the message's own priority. */
     final Priority lane;
     final boolean inline;
-    private final LongAdder errors = new LongAdder();
     private volatile boolean active = true;
 
     Subscriber(LocalMessageBus bus, String name, String pattern, TopicPattern compiled,
@@ -46,8 +44,7 @@ final class Subscriber implements Subscription, DeliveryTarget {
         try {
             handler.onMessage(message);
         } catch (Throwable t) {
-            errors.increment();
-            bus.deadLetter(this, message, t);
+            bus.deadLetter(this, message, t); // counted there, once for the whole bus
         }
     }
 
@@ -73,10 +70,6 @@ final class Subscriber implements Subscription, DeliveryTarget {
     @Override
     public void close() {
         bus.unsubscribe(this);
-    }
-
-    long errorCount() {
-        return errors.sum();
     }
 
     @Override

@@ -25,10 +25,6 @@ final class Spill {
         return entries.isEmpty();
     }
 
-    int size() {
-        return entries.size();
-    }
-
     /** Allocates one entry: only on this rare, already slow path. */
     void add(Worker worker, int lane, DeliveryTarget target, int slot, long id, String topic, Object key,
              Object payload, Priority priority, long publishTimeNanos, Headers headers) {
