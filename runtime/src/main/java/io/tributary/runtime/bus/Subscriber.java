@@ -7,7 +7,6 @@ import io.tributary.api.Subscription;
 import io.tributary.api.TopicPattern;
 import io.tributary.runtime.exec.DeliveryTarget;
 
-
 /**
  * One subscription: the user's handler plus how it is delivered. The bus's {@link DeliveryTarget}:
  * a failing handler is counted and dead-lettered here, so nothing a handler does can reach the
