@@ -5,8 +5,9 @@ package io.tributary.runtime.metrics;
  * {@link TributaryMetrics#node(String, String)} and called on the hot path.
  *
  * <p>Each call goes straight to a pre-resolved Dropwizard meter or histogram: no name lookup, no
- * lock, no allocation. A {@code Meter.mark()} is a few striped {@code LongAdder} increments plus a
- * clock read; {@link #latency(long)} records into a wait-free HdrHistogram recorder.
+ * lock, no allocation. A {@code Meter.mark()} is one count that is a plain store for the thread
+ * that marks the meter first ({@code FirstWriterCounter}), and no clock read; {@link #latency(long)}
+ * records into a wait-free HdrHistogram recorder.
  *
  * <p>{@link #NOOP} does nothing, so a plan can run with metrics off and the overhead can be
  * measured by comparing the two. Implementations are thread-safe.
