@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * </ul>
  * The atomics are full fences, so everything A did while delivering happens-before B's deliveries.
  * Each slot sits on its own 64-byte line so that hot keys of different producers do not false-share.
+ *
+ * <p>A fixed-size pool never moves a slot, so it only reads owners here and never pins
+ * ({@link PriorityExecutor}'s class doc).
  */
 final class KeySlots {
     /** Longs per slot: 8 × 8 bytes = one cache line. */

@@ -27,6 +27,15 @@ import java.util.concurrent.locks.LockSupport;
  * being delivered, so scaling never reorders a key. Lane choice per worker: {@link LanePicker}.
  * Pool size: {@link Scaler}, unless {@code minWorkers == maxWorkers}.
  *
+ * <p><b>Fixed-size pools</b> ({@code minWorkers == maxWorkers}) do not pin: slots never move, so a
+ * key's worker is a fixed function of its hash and per-key FIFO needs nothing more than the ring.
+ * That saves the pin's locked read-modify-write per message (the largest single cost of a submit
+ * when measured) and the worker's per-batch releases. What the pins also did, telling the shutdown
+ * when everything accepted has been handled, is then counted per worker instead: ring claims
+ * (tails) minus messages whose batch ended, minus drops, plus what waits in a worker's spill.
+ * A submit that claims a cell and then sees the shutdown started publishes the cell as cancelled
+ * (no target; the worker skips it) and throws, just as a pinned submit that sees it.
+ *
  * <p><b>Lane max wait.</b> Measured from enqueue (the executor's clock at submit), not from
  * {@code publishTimeNanos}: messages that crossed Kafka or Redis arrive with an old publish time,
  * and would otherwise all count as overdue and pre-empt CRITICAL.
@@ -42,12 +51,15 @@ public final class PriorityExecutor implements AutoCloseable {
     private static final int DRAINING = 1;
     private static final int TERMINATED = 2;
     private static final long MAX_BLOCK_PARK_NANOS = 1_000_000L;
+
     /** Extra time given to workers to finish the delivery in hand after the grace. */
     private static final long STOP_GRACE_NANOS = 100_000_000L;
 
     private final ExecutorConfig config;
     private final EpochClock clock;
     private final KeySlots slots;
+    /** Pools that can scale pin each message's key slot; fixed-size pools need not (see the class doc). */
+    private final boolean pinned;
     private final OverflowPolicy[] policies = new OverflowPolicy[Priority.COUNT];
     private final ConflationTable[] conflation = new ConflationTable[Priority.COUNT];
     private final LaneCounters counters = new LaneCounters();
@@ -67,6 +79,7 @@ public final class PriorityExecutor implements AutoCloseable {
             conflation[lane.ordinal()] = new ConflationTable();
         }
         this.slots = new KeySlots(config.keySlots(), config.minWorkers());
+        this.pinned = config.maxWorkers() > config.minWorkers();
         this.pool = new WorkerPool(config, clock, slots, conflation);
         if (config.maxWorkers() > config.minWorkers()) {
             Scaler task = new Scaler(pool, config);
@@ -100,7 +113,9 @@ public final class PriorityExecutor implements AutoCloseable {
      *         waited {@code blockTimeout} for room, or BLOCK cut short by the end of a shutdown).
      *         DROP_OLDEST always accepts (dropping the oldest waiting message); CONFLATE accepts
      *         (replacing a waiting message of the same target, topic and key)
-     * @throws IllegalStateException after shutdown started
+     * @throws IllegalStateException after shutdown started; in a fixed-size pool also when a submit
+     *         that was waiting for room gets it after the shutdown started (a pinned one would be
+     *         delivered by the drain; an unpinned claim may come after the drain looked)
      * @throws NullPointerException  if lane, target, topic or priority is null
      */
     public boolean submit(Priority lane, DeliveryTarget target, long id, String topic, Object key, Object payload,
@@ -115,11 +130,12 @@ public final class PriorityExecutor implements AutoCloseable {
             return submitConflated(l, target, id, topic, key, payload, priority, publishTimeNanos, h);
         }
         int slot = slots.slotOf(topic, key);
-        int owner = slots.acquire(slot);
-        // acquire() is a volatile read-modify-write, so this read cannot float above it; shutdown()
-        // writes state and then reads every slot's pending count: one of the two sees the other
+        int owner = acquire(slot);
+        // pinned: acquire() is a volatile read-modify-write, so this read cannot float above it;
+        // shutdown() writes state and then reads every slot's pending count: one of the two sees the
+        // other. Not pinned: an early check only; the one that counts follows the ring claim
         if (state != RUNNING) {
-            slots.release(slot, 1);
+            release(slot);
             throw closed(lane, topic);
         }
         Worker worker = pool.worker(owner);
@@ -139,9 +155,13 @@ public final class PriorityExecutor implements AutoCloseable {
             }
             pos = onFull(l, ring, worker);
             if (pos < 0) {
-                slots.release(slot, 1);
+                release(slot);
                 return false;
             }
+        }
+        if (!pinned && state != RUNNING) {
+            cancel(l, ring, pos, worker);
+            throw closed(lane, topic);
         }
         Cell cell = ring.cell(pos);
         cell.set(id, topic, key, payload, priority, publishTimeNanos, h);
@@ -165,9 +185,9 @@ public final class PriorityExecutor implements AutoCloseable {
             return true;
         }
         int slot = slots.slotOf(topic, key);
-        int owner = slots.acquire(slot);
+        int owner = acquire(slot);
         if (state != RUNNING) {
-            slots.release(slot, 1);
+            release(slot);
             throw closed(Priority.ofOrdinal(lane), topic);
         }
         Worker worker = pool.worker(owner);
@@ -176,9 +196,13 @@ public final class PriorityExecutor implements AutoCloseable {
         if (pos < 0) {
             pos = awaitRoom(lane, ring, worker); // more distinct keys waiting than the ring holds
             if (pos < 0) {
-                slots.release(slot, 1);
+                release(slot);
                 return false;
             }
+        }
+        if (!pinned && state != RUNNING) {
+            cancel(lane, ring, pos, worker);
+            throw closed(Priority.ofOrdinal(lane), topic);
         }
         ConflationHolder holder = new ConflationHolder(ck, message);
         Cell cell = ring.cell(pos);
@@ -192,6 +216,28 @@ public final class PriorityExecutor implements AutoCloseable {
         return true;
     }
 
+    /** Pins the slot if this pool pins (see the class doc); returns the worker that owns it. */
+    private int acquire(int slot) {
+        return pinned ? slots.acquire(slot) : slots.owner(slot);
+    }
+
+    /** Undoes {@link #acquire} for one message that was not accepted, or was dropped. */
+    private void release(int slot) {
+        if (pinned) {
+            slots.release(slot, 1);
+        }
+    }
+
+    /**
+     * A fixed pool's submit claimed a cell and then saw the shutdown: a claimed cell cannot be given
+     * back, so it is published empty, which the worker skips (and counts as finished).
+     */
+    private void cancel(int lane, LaneRing ring, long pos, Worker worker) {
+        ring.cell(pos).clearCell();
+        counters.countCancelled(lane); // before the publish: see leftOver()
+        worker.publish(ring, pos);
+    }
+
     /** The ring is full: apply the lane's policy. Returns a claimed position or -1 (already counted). */
     private long onFull(int lane, LaneRing ring, Worker worker) {
         switch (policies[lane]) {
@@ -202,7 +248,7 @@ public final class PriorityExecutor implements AutoCloseable {
                 for (int attempt = 0; ; attempt++) {
                     int droppedSlot = ring.isFull() ? ring.dropOldest() : -1;
                     if (droppedSlot >= 0) {
-                        slots.release(droppedSlot, 1);
+                        release(droppedSlot);
                         counters.dropped(lane);
                     } else if (attempt < config.idleSpins()) {
                         Thread.onSpinWait(); // the worker is between taking and releasing the cell we need
@@ -337,9 +383,7 @@ public final class PriorityExecutor implements AutoCloseable {
             long[] leftOver = new long[Priority.COUNT];
             for (int l = 0; l < Priority.COUNT; l++) {
                 deliveredDuringDrain[l] = deliveredAfter[l] - deliveredBefore[l];
-                for (Worker w : pool.created()) {
-                    leftOver[l] += w.ring(l).size();
-                }
+                leftOver[l] = leftOver(l);
             }
             report = new ShutdownReport(drained, Duration.ofNanos(System.nanoTime() - start),
                     deliveredDuringDrain, leftOver, notStopped);
@@ -384,7 +428,7 @@ public final class PriorityExecutor implements AutoCloseable {
     private boolean awaitDrained(long deadline) {
         long pause = 10_000;
         for (;;) {
-            if (slots.totalPending() == 0) {
+            if (pending() == 0) {
                 return true;
             }
             if (System.nanoTime() - deadline >= 0) {
@@ -393,6 +437,57 @@ public final class PriorityExecutor implements AutoCloseable {
             LockSupport.parkNanos(this, Math.min(pause, Math.max(1, deadline - System.nanoTime())));
             pause = Math.min(pause * 2, 1_000_000L);
         }
+    }
+
+    /**
+     * Messages waiting in a lane's rings once the workers stopped. Cancelled cells (fixed pools) are
+     * not messages: those not taken are subtracted. The cancel count is read before the ring sizes
+     * and raised before the cell is published, so it never subtracts a cell the sizes do not hold.
+     */
+    private long leftOver(int lane) {
+        long cancelledWaiting = 0;
+        if (!pinned) {
+            long taken = 0;
+            for (Worker w : pool.created()) {
+                taken += w.metrics().cancelledTaken(lane);
+            }
+            cancelledWaiting = counters.cancelled(lane) - taken;
+        }
+        long size = 0;
+        for (Worker w : pool.created()) {
+            size += w.ring(lane).size();
+        }
+        return Math.max(0, size - cancelledWaiting);
+    }
+
+    /**
+     * Messages accepted and not yet handled (a moving snapshot; never below the true count once
+     * no submit is in progress). Pinned pools: the slots' pending counts. Fixed pools: per worker,
+     * read in this order so that each later read is at least as new as the ones it is compared
+     * with: messages finished and dropped, spilled ones still waiting, then ring claims.
+     */
+    private long pending() {
+        if (pinned) {
+            return slots.totalPending();
+        }
+        List<Worker> workers = pool.created();
+        long handled = 0;
+        for (Worker w : workers) {
+            handled += w.finished();
+        }
+        for (Priority lane : Priority.values()) {
+            handled += counters.dropped(lane);
+        }
+        long waiting = 0;
+        for (Worker w : workers) {
+            waiting += w.spill().queued();
+        }
+        for (Worker w : workers) {
+            for (int l = 0; l < Priority.COUNT; l++) {
+                waiting += w.ring(l).claimedTotal();
+            }
+        }
+        return waiting - handled;
     }
 
     private long[] deliveredByLane() {

@@ -4,6 +4,7 @@ import io.tributary.api.Headers;
 import io.tributary.api.Priority;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a worker's own deliveries published while the target ring was full. A worker never waits
@@ -16,9 +17,20 @@ import java.util.ArrayDeque;
  */
 final class Spill {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /**
+     * How many entries wait here, for other threads (the shutdown's drain check of a fixed pool);
+     * single writer, release stores. Lowered only after the entry's ring claim, so a reader that
+     * sees it lower and then reads the ring's tail sees the claim.
+     */
+    private final AtomicLong queued = new AtomicLong();
 
     private record Entry(Worker worker, int lane, DeliveryTarget target, int slot, long id, String topic,
                          Object key, Object payload, Priority priority, long publishTimeNanos, Headers headers) {
+    }
+
+    /** Entries waiting; safe from any thread (may be stale). */
+    long queued() {
+        return queued.get();
     }
 
     boolean isEmpty() {
@@ -29,6 +41,7 @@ final class Spill {
     void add(Worker worker, int lane, DeliveryTarget target, int slot, long id, String topic, Object key,
              Object payload, Priority priority, long publishTimeNanos, Headers headers) {
         entries.add(new Entry(worker, lane, target, slot, id, topic, key, payload, priority, publishTimeNanos, headers));
+        queued.lazySet(queued.get() + 1);
     }
 
     /** Moves entries into their rings, oldest first, until one does not fit. @return how many moved */
@@ -48,6 +61,9 @@ final class Spill {
             e.worker.publish(ring, pos);
             entries.poll();
             moved++;
+        }
+        if (moved > 0) {
+            queued.lazySet(queued.get() - moved);
         }
         return moved;
     }

@@ -56,6 +56,14 @@ final class Worker implements Runnable {
     private final int idleSpins;
     private final int idleYields;
     private final boolean busySpin;
+    /**
+     * False for a fixed-size pool: a key's slot never moves, so nothing is pinned and nothing is
+     * released (see {@link PriorityExecutor}); the executor counts pending work from
+     * {@link #finished} and the rings instead.
+     */
+    private final boolean pinned;
+    /** Messages taken from the rings whose batch has ended (cancelled cells included); single writer. */
+    private final PaddedCounter finished = new PaddedCounter();
 
     /** Read by producers on every submit; written only when the worker parks or wakes. */
     private volatile boolean parked;
@@ -92,6 +100,7 @@ final class Worker implements Runnable {
         this.idleSpins = config.idleSpins();
         this.idleYields = config.idleYields();
         this.busySpin = config.busySpin();
+        this.pinned = config.maxWorkers() > config.minWorkers();
     }
 
     String name() {
@@ -131,7 +140,7 @@ final class Worker implements Runnable {
         return Thread.currentThread() instanceof WorkerThread w && w.worker.slots == slots ? w.worker : null;
     }
 
-    /** Only for the owning thread. */
+    /** Only for the owning thread, except {@link Spill#queued()}. */
     Spill spill() {
         return spill;
     }
@@ -193,6 +202,14 @@ final class Worker implements Runnable {
             depth += ring.size();
         }
         return depth;
+    }
+
+    /**
+     * Messages this worker took from its rings whose batch has ended, whether delivered, failed or
+     * cancelled; a release store per batch, read by {@link PriorityExecutor}'s drain check.
+     */
+    long finished() {
+        return finished.get();
     }
 
     /** Enqueue time of the oldest message waiting in any lane, or {@link LaneRing#NO_MESSAGE}. */
@@ -319,6 +336,7 @@ final class Worker implements Runnable {
         LaneRing ring = rings[lane];
         LaneRing critical = rings[0];
         int taken = 0;
+        int cancelled = 0;
         long now = batchStart;
         long lastRead = batchStart;
         int takenAtLastRead = 0;
@@ -330,11 +348,19 @@ final class Worker implements Runnable {
             }
             Cell cell = ring.cell(pos);
             DeliveryTarget target = cell.target;
+            if (target == null) { // cancelled: claimed by a submit that then saw the shutdown
+                cell.clearCell();
+                ring.release(pos);
+                cancelled++;
+                continue;
+            }
             int slot = cell.slot;
             long enqueued = load(cell, lane);
             cell.clearCell();
             ring.release(pos); // the ring has room again before the (possibly slow) delivery
-            pendingReleases.add(slot); // released only after endOfBatch: the slot stays pinned meanwhile
+            if (pinned) {
+                pendingReleases.add(slot); // released only after endOfBatch: the slot stays pinned meanwhile
+            }
             boolean sampleWait = (taken & WAIT_SAMPLE_MASK) == 0;
             if (taken > 0 && (sampleWait || readEveryDelivery)) {
                 now = clock.nowNanos();
@@ -352,7 +378,7 @@ final class Worker implements Runnable {
                 break;
             }
         }
-        endBatch(lane, taken);
+        endBatch(lane, taken, cancelled);
     }
 
     /** Copies the cell's message into {@link #current}; returns its enqueue time. */
@@ -378,7 +404,7 @@ final class Worker implements Runnable {
         }
     }
 
-    private void endBatch(int lane, int taken) {
+    private void endBatch(int lane, int taken, int cancelled) {
         for (int i = 0, n = batchTargets.size(); i < n; i++) {
             DeliveryTarget target = batchTargets.get(i);
             try {
@@ -388,9 +414,17 @@ final class Worker implements Runnable {
             }
         }
         batchTargets.clear();
-        pendingReleases.flush(slots);
+        if (pinned) {
+            pendingReleases.flush(slots);
+        }
         if (taken > 0) {
             metrics.addDelivered(lane, taken);
+        }
+        if (cancelled > 0) {
+            metrics.addCancelledTaken(lane, cancelled);
+        }
+        if (taken + cancelled > 0) {
+            finished.setRelease(finished.getPlain() + taken + cancelled); // after the deliveries and endOfBatch calls
         }
     }
 
