@@ -14,7 +14,6 @@ final class LaneCounters {
     private final LongAdder[] conflated = adders();
     private final LongAdder[] rejected = adders();
     private final LongAdder[] spilled = adders();
-    private final LongAdder[] cancelled = adders();
 
     private static LongAdder[] adders() {
         LongAdder[] a = new LongAdder[Priority.COUNT];
@@ -38,15 +37,6 @@ final class LaneCounters {
 
     long spilled(Priority lane) {
         return spilled[lane.ordinal()].sum();
-    }
-
-    /** A fixed pool's submit claimed a cell, then saw the shutdown and published it empty. */
-    void countCancelled(int lane) {
-        cancelled[lane].increment();
-    }
-
-    long cancelled(int lane) {
-        return cancelled[lane].sum();
     }
 
     void rejected(int lane) {

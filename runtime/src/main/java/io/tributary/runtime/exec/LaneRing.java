@@ -242,6 +242,29 @@ final class LaneRing {
         return (int) Math.max(0, Math.min(capacity, t - h));
     }
 
+    /**
+     * Messages waiting, not counting cancelled cells (no target), for the shutdown report once the
+     * consumer has stopped. A claimed cell not yet published is waited for until the deadline
+     * (yielding), then counted as waiting; a cell taken meanwhile (a dropping producer) is skipped.
+     */
+    long waitingMessages(long deadlineNanos) {
+        long waiting = 0;
+        for (long pos = head.get(), t = tail.get(); pos < t; pos++) {
+            int idx = (int) pos & mask;
+            long s = (long) SEQ.getAcquire(sequences, idx);
+            while (s < pos + 1 && System.nanoTime() - deadlineNanos < 0) {
+                Thread.yield();
+                s = (long) SEQ.getAcquire(sequences, idx);
+            }
+            if (s < pos + 1) {
+                waiting++; // still being written after the deadline
+            } else if (s == pos + 1 && (cells[idx].target != null || cells[idx].holder != null)) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
     /** Messages ever claimed into this ring. */
     long claimedTotal() {
         return tail.get();

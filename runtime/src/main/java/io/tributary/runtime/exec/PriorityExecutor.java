@@ -160,7 +160,7 @@ public final class PriorityExecutor implements AutoCloseable {
             }
         }
         if (!pinned && state != RUNNING) {
-            cancel(l, ring, pos, worker);
+            cancel(ring, pos, worker);
             throw closed(lane, topic);
         }
         Cell cell = ring.cell(pos);
@@ -201,7 +201,7 @@ public final class PriorityExecutor implements AutoCloseable {
             }
         }
         if (!pinned && state != RUNNING) {
-            cancel(lane, ring, pos, worker);
+            cancel(ring, pos, worker);
             throw closed(Priority.ofOrdinal(lane), topic);
         }
         ConflationHolder holder = new ConflationHolder(ck, message);
@@ -232,9 +232,8 @@ public final class PriorityExecutor implements AutoCloseable {
      * A fixed pool's submit claimed a cell and then saw the shutdown: a claimed cell cannot be given
      * back, so it is published empty, which the worker skips (and counts as finished).
      */
-    private void cancel(int lane, LaneRing ring, long pos, Worker worker) {
+    private static void cancel(LaneRing ring, long pos, Worker worker) {
         ring.cell(pos).clearCell();
-        counters.countCancelled(lane); // before the publish: see leftOver()
         worker.publish(ring, pos);
     }
 
@@ -381,9 +380,14 @@ public final class PriorityExecutor implements AutoCloseable {
             long[] deliveredAfter = deliveredByLane();
             long[] deliveredDuringDrain = new long[Priority.COUNT];
             long[] leftOver = new long[Priority.COUNT];
+            long settleDeadline = System.nanoTime() + STOP_GRACE_NANOS;
             for (int l = 0; l < Priority.COUNT; l++) {
                 deliveredDuringDrain[l] = deliveredAfter[l] - deliveredBefore[l];
-                leftOver[l] = leftOver(l);
+                for (Worker w : pool.created()) {
+                    // a fixed pool's submit may have claimed a cell just before it saw the shutdown:
+                    // wait for it to publish the cell cancelled rather than report it as left over
+                    leftOver[l] += pinned ? w.ring(l).size() : w.ring(l).waitingMessages(settleDeadline);
+                }
             }
             report = new ShutdownReport(drained, Duration.ofNanos(System.nanoTime() - start),
                     deliveredDuringDrain, leftOver, notStopped);
@@ -437,27 +441,6 @@ public final class PriorityExecutor implements AutoCloseable {
             LockSupport.parkNanos(this, Math.min(pause, Math.max(1, deadline - System.nanoTime())));
             pause = Math.min(pause * 2, 1_000_000L);
         }
-    }
-
-    /**
-     * Messages waiting in a lane's rings once the workers stopped. Cancelled cells (fixed pools) are
-     * not messages: those not taken are subtracted. The cancel count is read before the ring sizes
-     * and raised before the cell is published, so it never subtracts a cell the sizes do not hold.
-     */
-    private long leftOver(int lane) {
-        long cancelledWaiting = 0;
-        if (!pinned) {
-            long taken = 0;
-            for (Worker w : pool.created()) {
-                taken += w.metrics().cancelledTaken(lane);
-            }
-            cancelledWaiting = counters.cancelled(lane) - taken;
-        }
-        long size = 0;
-        for (Worker w : pool.created()) {
-            size += w.ring(lane).size();
-        }
-        return Math.max(0, size - cancelledWaiting);
     }
 
     /**

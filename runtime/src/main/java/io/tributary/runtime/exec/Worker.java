@@ -420,9 +420,6 @@ final class Worker implements Runnable {
         if (taken > 0) {
             metrics.addDelivered(lane, taken);
         }
-        if (cancelled > 0) {
-            metrics.addCancelledTaken(lane, cancelled);
-        }
         if (taken + cancelled > 0) {
             finished.setRelease(finished.getPlain() + taken + cancelled); // after the deliveries and endOfBatch calls
         }

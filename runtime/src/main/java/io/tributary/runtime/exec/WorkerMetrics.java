@@ -18,8 +18,6 @@ final class WorkerMetrics {
 
     private final AtomicLongArray delivered = new AtomicLongArray(Priority.COUNT);
     private final AtomicLongArray failed = new AtomicLongArray(Priority.COUNT);
-    /** Cancelled cells this worker took and skipped (see {@code PriorityExecutor#cancel}). */
-    private final AtomicLongArray cancelledTaken = new AtomicLongArray(Priority.COUNT);
     private final SingleWriterRecorder[] waits = new SingleWriterRecorder[Priority.COUNT];
 
     WorkerMetrics() {
@@ -34,14 +32,6 @@ final class WorkerMetrics {
 
     void addDelivered(int lane, int count) {
         delivered.lazySet(lane, delivered.get(lane) + count);
-    }
-
-    void addCancelledTaken(int lane, int count) {
-        cancelledTaken.lazySet(lane, cancelledTaken.get(lane) + count);
-    }
-
-    long cancelledTaken(int lane) {
-        return cancelledTaken.get(lane);
     }
 
     /** @return the new failure count of the lane on this worker */

@@ -74,7 +74,7 @@ class FixedPoolNoPinTest {
     @Test
     void shutdownRacingSubmitsDeliversEveryAcceptedMessage() {
         assertTimeoutPreemptively(WAIT.multipliedBy(2), () -> {
-            for (int round = 0; round < 10; round++) {
+            for (int round = 0; round < 20; round++) {
                 ExecutorConfig config = ExecutorConfig.builder().fixedWorkers(2).keySlots(64)
                         .laneCapacity(Priority.NORMAL, 32).blockTimeout(WAIT).idleSpins(10).idleYields(2).build();
                 PriorityExecutor executor = new PriorityExecutor(config, CLOCK);
