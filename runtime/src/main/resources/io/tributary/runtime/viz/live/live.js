@@ -100,7 +100,7 @@
     list.textContent = '';
     if (!snap.alerts.length) { list.appendChild(el('li', 'none', 'none')); }
     snap.alerts.forEach(function (a) {
-      list.appendChild(el('li', a.severity + ' ' + a.rule + ': ' + a.message, a.severity));
+      list.appendChild(el('li', a.severity + ' ' + a.message, a.severity));
     });
   }
 
