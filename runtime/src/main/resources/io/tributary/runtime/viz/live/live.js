@@ -19,6 +19,11 @@
     if (ns >= 1e3) { return (ns / 1e3).toFixed(0) + 'us'; }
     return ns + 'ns';
   }
+  // a fused node has no meter of its own; what it counts (conflated, throttled, late…) goes under it
+  function eventText(counts) {
+    return Object.keys(counts).filter(function (k) { return counts[k] > 0; })
+      .map(function (k) { return k + ' ' + counts[k]; }).join(' · ');
+  }
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) { e.textContent = String(text); }
@@ -108,7 +113,7 @@
     last = snap;
     snap.nodes.forEach(function (n) {
       var t = document.getElementById('rate-' + n.id);
-      if (t) { t.textContent = n.metered ? rate(n.inRate) + ' msg/s' : ''; }
+      if (t) { t.textContent = n.metered ? rate(n.inRate) + ' msg/s' : eventText(n.events); }
     });
     showLanes(snap);
     showAlerts(snap);
@@ -116,22 +121,41 @@
     showDetails();
   }
 
+  function select(g) {
+    svg.querySelectorAll('.node.selected').forEach(function (s) { s.classList.remove('selected'); });
+    g.classList.add('selected');
+    selected = g.getAttribute('data-name');
+    showDetails();
+  }
   svg.querySelectorAll('.node').forEach(function (g) {
     g.addEventListener('click', function () {
-      svg.querySelectorAll('.node.selected').forEach(function (s) { s.classList.remove('selected'); });
-      g.classList.add('selected');
-      selected = g.getAttribute('data-name');
-      showDetails();
+      select(g);
+      history.replaceState(null, '', '#node=' + encodeURIComponent(selected));
     });
   });
+  // a link to the page can name the node to show: #node=<name>
+  if (location.hash.indexOf('#node=') === 0) {
+    var name = decodeURIComponent(location.hash.substring(6));
+    svg.querySelectorAll('.node').forEach(function (g) {
+      if (g.getAttribute('data-name') === name) { select(g); }
+    });
+  }
 
   fetch('api/topology').then(function (r) { return r.json(); }).then(function (t) {
     t.nodes.forEach(function (n) { config[n.name] = n; });
     showDetails();
   });
 
-  var events = new EventSource('events');
-  events.addEventListener('snapshot', function (e) { show(JSON.parse(e.data)); });
-  events.onopen = function () { status.textContent = 'live'; status.className = 'status live'; };
-  events.onerror = function () { status.textContent = 'reconnecting…'; status.className = 'status lost'; };
+  // a failing script would leave the numbers frozen while the badge says live: say so instead
+  window.addEventListener('error', function (e) {
+    status.textContent = 'page error: ' + e.message;
+    status.className = 'status lost';
+  });
+  var stream = new EventSource('events');
+  stream.addEventListener('snapshot', function (e) {
+    show(JSON.parse(e.data));
+    status.textContent = 'live';
+    status.className = 'status live';
+  });
+  stream.onerror = function () { status.textContent = 'reconnecting…'; status.className = 'status lost'; };
 })();

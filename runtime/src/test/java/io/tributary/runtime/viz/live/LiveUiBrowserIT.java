@@ -68,13 +68,14 @@ class LiveUiBrowserIT {
         return file;
     }
 
-    /** quotes → liquid (filter) → HIGH → signals; quotes → LOW → ui.quotes; orders → CRITICAL → exec.orders. */
+    /** quotes → liquid (filter) → HIGH → signals; quotes → latest (conflate) → LOW → ui.quotes; orders → CRITICAL → exec.orders. */
     private PhysicalPlan desk() {
         TopologyBuilder t = new TopologyBuilder("desk");
         Stream<Integer> quotes = t.stream("quotes.*", Named.as("quotes"));
         quotes.filter(q -> q % 3 != 0, Named.as("liquid")).lane(Priority.HIGH, Named.as("to-high"))
                 .to("signals", Named.as("signals-out"));
-        quotes.lane(Priority.LOW, Named.as("to-low")).to("ui.quotes", Named.as("ui-out"));
+        quotes.conflate(q -> q % 4, Duration.ofMillis(100), Named.as("latest")).lane(Priority.LOW, Named.as("to-low"))
+                .to("ui.quotes", Named.as("ui-out"));
         t.<Integer>stream("orders.*", Named.as("orders")).lane(Priority.CRITICAL, Named.as("urgent"))
                 .to("exec.orders", Named.as("exec-out"));
         return new TopologyCompiler(PluginCatalog.empty(), Duration.ofMillis(50)).compile(t.build());
@@ -169,6 +170,7 @@ class LiveUiBrowserIT {
         assertEquals("live", browser.findElement(By.id("status")).getText());
 
         wait.until(d -> d.findElement(By.id("alerts")).getText().contains("quote-burst"));
+        wait.until(d -> d.findElement(By.id("rate-node-latest")).getText().startsWith("conflated "));
         wait.until(d -> !d.findElement(By.cssSelector("#lane-CRITICAL td:nth-child(2)")).getText().isEmpty());
 
         browser.findElement(By.id("node-orders")).click();
@@ -183,6 +185,8 @@ class LiveUiBrowserIT {
         assertTrue(text.contains("SOURCE_TOPIC"), "configuration shown: " + text);
         assertTrue(text.contains("orders.*"), "topics shown: " + text);
         assertTrue(text.contains("in msg/s"), "rate shown: " + text);
+        assertTrue(browser.getCurrentUrl().endsWith("#node=orders"), "a link to this view: " + browser.getCurrentUrl());
+        assertEquals("live", browser.findElement(By.id("status")).getText(), "no script error on the way");
 
         Path shot = Path.of("target", "live-ui.png");
         Files.createDirectories(shot.getParent());
