@@ -127,15 +127,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
             plan.start(bus, metrics);
             metrics.bind(bus);
-            services = MetricsServices.start(metricsSettings, metrics, bus, System.out);
-            if (services.http() != null) {
-                out.printf("metrics at %s/metrics, health at %s/health%n", services.http().baseUrl(),
-                        services.http().baseUrl());
-            }
+            // before the alert evaluator starts, so the page hears every alert it raises
             if (uiPort != null) {
                 ui = LiveUiServer.start(plan, metrics, bus, uiPort);
                 out.printf("live page at %s/%n", ui.url());
                 out.flush();
+            }
+            services = MetricsServices.start(metricsSettings, metrics, bus, System.out);
+            if (services.http() != null) {
+                out.printf("metrics at %s/metrics, health at %s/health%n", services.http().baseUrl(),
+                        services.http().baseUrl());
             }
             ProgressLine line = new ProgressLine(metrics.registry(), start);
             long period = cfg.run().progressInterval().toNanos();
