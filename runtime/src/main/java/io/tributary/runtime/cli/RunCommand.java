@@ -18,6 +18,7 @@ import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.plan.PhysicalPlan;
 import io.tributary.runtime.plan.PlanComponent;
 import io.tributary.runtime.plugin.LoadedPlugins;
+import io.tributary.runtime.viz.live.LiveUiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +61,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve /metrics (Prometheus) and /health on 127.0.0.1:PORT (0 = any free port)")
     Integer metricsPort;
+
+    @Option(names = "--ui", arity = "0..1", paramLabel = "PORT", fallbackValue = "" + LiveUiServer.DEFAULT_PORT,
+            description = "Serve the live page (graph, rates, lanes, alerts) on 127.0.0.1:PORT (default "
+                    + LiveUiServer.DEFAULT_PORT + "; 0 = any free port)")
+    Integer uiPort;
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "plugins directory (default: tributary.plugins.dir, else plugins-dist found from here or from the runtime jar)")
@@ -110,6 +116,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         MetricsSettings metricsSettings = metricsSettings(cfg);
         TributaryMetrics metrics = TributaryMetrics.builder().settings(metricsSettings).build();
         MetricsServices services = null;
+        LiveUiServer ui = null;
         try {
             out.printf("running %s (%d stage(s)) for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
                     plan.stages().size(), runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
@@ -120,6 +127,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
             plan.start(bus, metrics);
             metrics.bind(bus);
+            // before the alert evaluator starts, so the page hears every alert it raises
+            if (uiPort != null) {
+                ui = LiveUiServer.start(plan, metrics, bus, uiPort);
+                out.printf("live page at %s/%n", ui.url());
+                out.flush();
+            }
             services = MetricsServices.start(metricsSettings, metrics, bus, System.out);
             if (services.http() != null) {
                 out.printf("metrics at %s/metrics, health at %s/health%n", services.http().baseUrl(),
@@ -138,6 +151,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         } finally {
             progress.shutdownNow();
+            if (ui != null) {
+                ui.close();
+            }
             if (services != null) {
                 services.close();
             }
