@@ -105,13 +105,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
                 bootstrap = broker.bootstrapServers();
             }
             this.bootstrapServers = bootstrap;
-            KafkaStreamsSettings streams = KafkaStreamsSettings.defaults(bootstrap, options.app())
-                    .withExactlyOnce(options.exactlyOnce()).withProfile(options.profile())
-                    .withKafkaProperties(options.clientProperties());
-            this.plan = new KafkaTopologyTarget(streams, catalog, payloads).plan(topology);
-            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, options.app())
-                    .withKafkaProperties(options.clientProperties())
-                    .withKafkaProperties(options.exactlyOnce() ? Map.of("isolation.level", "read_committed") : Map.of()),
+            this.plan = new KafkaTopologyTarget(streamsSettings(options, bootstrap), catalog, payloads).plan(topology);
+            KafkaLanes lanes = new KafkaLanes(laneSettings(options, bootstrap),
                     io.tributary.schemas.serde.TributarySerde.get(), payloads);
             this.kafkaSources = kafkaSources(topology, plan);
             List<String> patterns = sourcePatterns(topology, kafkaSources);
@@ -140,6 +135,19 @@ public final class KafkaTransportRunner implements AutoCloseable {
             closeQuietly();
             throw e;
         }
+    }
+
+    static KafkaStreamsSettings streamsSettings(Options options, String bootstrap) {
+        return KafkaStreamsSettings.defaults(bootstrap, options.app())
+                .withExactlyOnce(options.exactlyOnce()).withProfile(options.profile())
+                .withKafkaProperties(options.clientProperties());
+    }
+
+    /** Exactly-once output is read only once committed. */
+    static KafkaLaneSettings laneSettings(Options options, String bootstrap) {
+        return KafkaLaneSettings.defaults(bootstrap, options.app())
+                .withKafkaProperties(options.clientProperties())
+                .withKafkaProperties(options.exactlyOnce() ? Map.of("isolation.level", "read_committed") : Map.of());
     }
 
     /** Starts everything; on failure, what was started is stopped again. */
