@@ -150,9 +150,7 @@ public final class KafkaTopologyTarget {
                     String topic = ((SinkNode) node).topic();
                     LongAdder notSent = counters.computeIfAbsent(name + ".not-sent", k -> new LongAdder());
                     kafka.addProcessor(name, supplier(() -> new NodeProcessors.Stamp(name, topic, mapping, notSent)), parentNames);
-                    kafka.addSink(name + ".kafka", (key, value, context) -> topics.topic(
-                                    Optional.ofNullable(NodeProcessors.routedTopicOf(context.headers())).orElse(topic),
-                                    NodeProcessors.laneOf(context.headers())),
+                    kafka.addSink(name + ".kafka", new LaneTopicExtractor(topics, topic),
                             KeySerde.INSTANCE.serializer(), new AnySerializer(values), name);
                     outputs.addAll(topics.lanes(topic));
                 }
@@ -188,6 +186,24 @@ public final class KafkaTopologyTarget {
     private static ProcessorSupplier<Object, Object, Object, Object> supplier(
             java.util.function.Supplier<org.apache.kafka.streams.processor.api.Processor<Object, Object, Object, Object>> s) {
         return s::get;
+    }
+
+    /**
+     * The lane topic of a record: its routed topic or the sink's, on its lane. Named (not a lambda) so
+     * {@code describe()} prints the same text on every run.
+     */
+    private record LaneTopicExtractor(LaneTopics topics, String topic)
+            implements org.apache.kafka.streams.processor.TopicNameExtractor<Object, Object> {
+        @Override
+        public String extract(Object key, Object value, org.apache.kafka.streams.processor.RecordContext context) {
+            return topics.topic(Optional.ofNullable(NodeProcessors.routedTopicOf(context.headers())).orElse(topic),
+                    NodeProcessors.laneOf(context.headers()));
+        }
+
+        @Override
+        public String toString() {
+            return "lane of " + topics.topic(topic, io.tributary.api.Priority.NORMAL).replaceAll("\\.normal$", ".<lane>");
+        }
     }
 
     /** Values reach sinks as Objects; {@link NodeProcessors.Stamp} has made them Avro records. */

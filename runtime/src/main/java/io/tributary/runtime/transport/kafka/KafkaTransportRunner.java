@@ -178,7 +178,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * Topic sources from which every reachable node is mapped: they run wholly on Kafka Streams. A
      * source with an unmapped node downstream (a window, say) stays in-process with all its nodes.
      */
-    static List<String> kafkaSources(Topology topology, KafkaPlan plan) {
+    public static List<String> kafkaSources(Topology topology, KafkaPlan plan) {
         Set<String> unmapped = new HashSet<>();
         for (KafkaPlan.Unmapped u : plan.unmapped()) {
             unmapped.add(u.node());
