@@ -6,6 +6,7 @@ import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.compile.Problem;
 import io.tributary.runtime.compile.TopologyCompiler;
 import io.tributary.runtime.compile.TopologyValidationException;
+import io.tributary.runtime.config.TransportSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code tributary describe TOPOLOGY [--plan]}: the logical graph, and optionally the compiled plan. */
+/**
+ * {@code tributary describe TOPOLOGY [--plan] [--transport kafka]}: the logical graph, and optionally the
+ * compiled plan and, for Kafka, the topics and Kafka Streams sub-topologies ({@link KafkaDescription}).
+ */
 @Command(name = "describe", description = "Print a topology's graph (and with --plan its compiled stages); "
         + "exit 1 if it does not validate.")
 final class DescribeCommand implements Callable<Integer> {
@@ -36,6 +40,13 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "plugins directory the names and configs are checked against (default: plugins-dist, see `plugins`)")
     Path plugins;
+
+    @Option(names = "--transport", paramLabel = "T", converter = TransportOptions.TypeConverter.class,
+            description = "kafka: also print the Kafka topics and Kafka Streams sub-topologies the plan uses")
+    TransportSettings.Type transport;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the defaults (application id, profile)")
+    Path config;
 
     @Override
     public Integer call() {
@@ -56,7 +67,7 @@ final class DescribeCommand implements Callable<Integer> {
             catalog = PluginOptions.namesOf(built);
         }
         try {
-            return describe(built, new TopologyCompiler(catalog), out, err);
+            return describe(built, catalog, new TopologyCompiler(catalog), out, err);
         } finally {
             if (loaded != null) {
                 loaded.close();
@@ -64,7 +75,7 @@ final class DescribeCommand implements Callable<Integer> {
         }
     }
 
-    private int describe(Topology built, TopologyCompiler compiler, PrintWriter out, PrintWriter err) {
+    private int describe(Topology built, PluginCatalog catalog, TopologyCompiler compiler, PrintWriter out, PrintWriter err) {
         List<Problem> problems = compiler.validate(built);
         if (!problems.isEmpty()) {
             out.flush();
@@ -74,6 +85,14 @@ final class DescribeCommand implements Callable<Integer> {
         }
         if (plan) {
             out.print(compiler.compile(built).describe());
+        }
+        if (transport == TransportSettings.Type.KAFKA) {
+            out.print(KafkaDescription.of(built, catalog, TransportOptions.loader(transport).load(config).transport().kafka()));
+        } else if (transport == TransportSettings.Type.REDIS) {
+            out.flush();
+            err.println("describe --transport redis is not wired yet");
+            err.flush();
+            return TributaryCli.EXIT_INVALID;
         }
         out.flush();
         return 0;

@@ -36,13 +36,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE] [--plugins DIR]}: loads the plugins,
- * compiles the topology against them, runs it on the in-memory bus (the plan connects the venues it
- * names, e.g. {@code venue-sim}'s market data), prints a progress line every progress interval and a
+ * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE] [--plugins DIR] [--transport T]}: loads the
+ * plugins, compiles the topology against them, runs it on the in-memory bus (the plan connects the venues it
+ * names, e.g. {@code venue-sim}'s market data) or with part of it on Kafka ({@link KafkaSession}), prints a
+ * progress line every progress interval and a
  * summary at the end. Ctrl-C stops it cleanly: the shutdown hook waits until the plan has
  * disconnected its venues and unsubscribed, the lanes are drained and the summary printed.
  */
-@Command(name = "run", description = "Run a topology on the in-memory bus with the venues, policies and sinks of the loaded plugins.")
+@Command(name = "run", description = "Run a topology on the in-memory bus (or Kafka) with the venues, policies and sinks of the loaded plugins.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,15 +72,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "plugins directory (default: tributary.plugins.dir, else plugins-dist found from here or from the runtime jar)")
     Path plugins;
 
+    @Option(names = "--transport", paramLabel = "T", converter = TransportOptions.TypeConverter.class,
+            description = "inmemory, kafka or redis (default: tributary.transport.type)")
+    TransportSettings.Type transport;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: tributary.transport.kafka.bootstrap-servers; embedded = start a broker for the run)")
+    String bootstrap;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TributaryConfig cfg = ConfigLoader.standard().load(config);
-        if (cfg.transport().type() != TransportSettings.Type.INMEMORY) {
-            throw new IllegalArgumentException("tributary.transport.type = " + cfg.transport().type().name().toLowerCase(java.util.Locale.ROOT)
-                    + " is not available yet; only inmemory runs in this version");
-        }
+        TributaryConfig cfg = TransportOptions.loader(transport).load(config);
+        TransportOptions.check(cfg, bootstrap);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         TopologyDefinition definition = new TopologyResolver(loader).resolve(topology);
         Topology built = definition.build();
@@ -89,13 +95,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     + " (mvn package, or ./tributary, which builds them into plugins-dist) or pass --plugins DIR");
         }
         try (LoadedPlugins loaded = PluginOptions.load(directory, err)) {
-            PhysicalPlan plan = new TopologyCompiler(PluginCatalog.of(loaded), cfg.timerPeriod()).compile(built);
-            return run(built, plan, loaded, cfg, out);
+            PluginCatalog catalog = PluginCatalog.of(loaded);
+            PhysicalPlan plan = new TopologyCompiler(catalog, cfg.timerPeriod()).compile(built);
+            return run(built, plan, catalog, loaded, cfg, out);
         }
     }
 
-    private int run(Topology built, PhysicalPlan plan, LoadedPlugins loaded, TributaryConfig cfg, PrintWriter out)
-            throws InterruptedException {
+    private int run(Topology built, PhysicalPlan plan, PluginCatalog catalog, LoadedPlugins loaded, TributaryConfig cfg,
+                    PrintWriter out) throws InterruptedException {
         Duration runFor = duration != null ? duration : cfg.run().duration();
         LocalMessageBus bus = new LocalMessageBus(EngineConfigs.bus(cfg));
         CountDownLatch stop = new CountDownLatch(1);
@@ -117,15 +124,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         TributaryMetrics metrics = TributaryMetrics.builder().settings(metricsSettings).build();
         MetricsServices services = null;
         LiveUiServer ui = null;
+        TransportSession session = null;
         try {
-            out.printf("running %s (%d stage(s)) for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
-                    plan.stages().size(), runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
+            session = TransportOptions.open(cfg, built, catalog, bus, bootstrap, out);
+            out.printf("running %s (%d stage(s))%s for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
+                    plan.stages().size(), session instanceof InMemorySession ? "" : " on " + session.description(),
+                    runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
                     loaded.directory(), plan.components().isEmpty() ? "none used"
                             : String.join(", ", plan.components().stream().map(PlanComponent::name).toList()));
             out.flush();
             outputs = new OutputCounter(bus, plan.describe().publishes().keySet().stream()
                     .filter(t -> !t.startsWith("tributary.internal.")).sorted().toList());
-            plan.start(bus, metrics);
+            plan.start(session.planBus(), metrics);
             metrics.bind(bus);
             // before the alert evaluator starts, so the page hears every alert it raises
             if (uiPort != null) {
@@ -158,14 +168,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 services.close();
             }
             plan.stop();
+            if (session != null) {
+                session.close();
+            }
             int workers = bus.executor().workerCount();
             ShutdownReport report = bus.shutdown(cfg.executor().shutdownGrace());
             if (outputs != null) {
                 outputs.close();
             }
             long elapsed = System.nanoTime() - start;
-            out.print(RunSummary.format(built.name(), elapsed, bus.executor()::laneStats, workers,
-                    loaded.failures().snapshot(), plan.counters(),
+            out.print(RunSummary.format(built.name(), session == null ? "the in-memory bus" : session.description(),
+                    elapsed, bus.executor()::laneStats, workers, loaded.failures().snapshot(),
+                    RunSummary.merge(plan.counters(), session == null ? java.util.Map.of() : session.counters()),
                     outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
             out.flush();
             metrics.close();

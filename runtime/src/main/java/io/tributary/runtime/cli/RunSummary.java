@@ -14,13 +14,20 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    static String format(String topology, long elapsedNanos, Function<Priority, LaneStats> stats, int workers,
+    /** Plan counters, then the transport's. */
+    static Map<String, Long> merge(Map<String, Long> plan, Map<String, Long> transport) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>(plan);
+        out.putAll(transport);
+        return out;
+    }
+
+    static String format(String topology, String transport, long elapsedNanos, Function<Priority, LaneStats> stats, int workers,
                          Map<String, Long> pluginFailures, Map<String, Long> planCounters,
                          Map<String, Long> outputs, boolean drained) {
         double seconds = Math.max(1e-9, elapsedNanos / 1e9);
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Summary: %s ran %.1fs on the in-memory bus; %d worker(s) before shutdown; lanes %s%n",
-                topology, seconds, workers, drained ? "drained" : "NOT drained"));
+        b.append(String.format(Locale.ROOT, "Summary: %s ran %.1fs on %s; %d worker(s) before shutdown; lanes %s%n",
+                topology, seconds, transport, workers, drained ? "drained" : "NOT drained"));
         b.append(String.format(Locale.ROOT, "  %-8s %12s %9s %9s %9s %9s %9s %9s %9s%n", "lane", "delivered", "msg/s",
                 "p50 wait", "p99 wait", "max wait", "dropped", "conflated", "rejected"));
         long total = 0;

@@ -169,6 +169,9 @@ public final class ConfigLoader {
             if (relative.startsWith("metrics.")) {
                 continue; // checked key by key by MetricsSettings.fromConfig (alert rule names are free)
             }
+            if (relative.startsWith("transport.kafka.client.")) {
+                continue; // Kafka client properties, passed through as they are (values checked by SettingsParser)
+            }
             if (relative.startsWith("executor.lanes.critical.weight") || relative.startsWith("executor.lanes.critical.maxWait")) {
                 problems.add(new ConfigProblem("tributary." + key, "CRITICAL is always served first: it has no weight"
                         + " or maxWait" + SettingsReader.origin(e.getValue())));

@@ -73,8 +73,7 @@ final class SettingsParser {
         TransportSettings.Kafka kafka = null;
         TransportSettings.Redis redis = null;
         if (type == TransportSettings.Type.KAFKA) {
-            kafka = new TransportSettings.Kafka(r.nonEmptyString(p + "kafka.bootstrapServers"),
-                    r.nonEmptyString(p + "kafka.applicationId"), r.bool(p + "kafka.exactlyOnce"));
+            kafka = kafka(r, p + "kafka.");
         } else if (type == TransportSettings.Type.REDIS) {
             String address = r.nonEmptyString(p + "redis.address");
             if (!address.isEmpty() && !address.startsWith("redis://") && !address.startsWith("rediss://")) {
@@ -83,6 +82,30 @@ final class SettingsParser {
             redis = new TransportSettings.Redis(address, r.longIn(p + "redis.maxLength", 1, Long.MAX_VALUE));
         }
         return new TransportSettings(type, kafka, redis);
+    }
+
+    private static TransportSettings.Kafka kafka(SettingsReader r, String k) {
+        Map<String, String> client = new java.util.TreeMap<>();
+        String clientPath = k + "client";
+        if (r.config().hasPath(clientPath)) {
+            for (Map.Entry<String, com.typesafe.config.ConfigValue> e : r.config().getConfig(clientPath).entrySet()) {
+                String key = e.getKey().replace("\"", "");
+                com.typesafe.config.ConfigValueType t = e.getValue().valueType();
+                if (t == com.typesafe.config.ConfigValueType.LIST || t == com.typesafe.config.ConfigValueType.NULL) {
+                    r.problem(clientPath + "." + e.getKey(), "expected a string, number or boolean (a Kafka client"
+                            + " property; lists are comma-separated strings), was " + t.name().toLowerCase(java.util.Locale.ROOT)
+                            + SettingsReader.origin(e.getValue()));
+                } else {
+                    client.put(key, String.valueOf(e.getValue().unwrapped()));
+                }
+            }
+        }
+        return new TransportSettings.Kafka(r.nonEmptyString(k + "bootstrap-servers"),
+                r.nonEmptyString(k + "application-id"),
+                r.enumOf(k + "processing-guarantee", TransportSettings.Kafka.ProcessingGuarantee.class,
+                        TransportSettings.Kafka.ProcessingGuarantee.AT_LEAST_ONCE),
+                r.enumOf(k + "profile", TransportSettings.Kafka.Profile.class, TransportSettings.Kafka.Profile.LOW_LATENCY),
+                client);
     }
 
 }

@@ -27,6 +27,11 @@ final class SettingsReader {
         return problems;
     }
 
+    /** For blocks of free keys (Kafka client properties) that the typed readers cannot express. */
+    Config config() {
+        return config;
+    }
+
     void problem(String path, String message) {
         problems.add(new ConfigProblem(path, message));
     }

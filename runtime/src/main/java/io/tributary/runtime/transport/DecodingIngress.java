@@ -5,6 +5,7 @@ import io.tributary.api.Headers;
 import io.tributary.api.Message;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.MessageDecodingException;
 import io.tributary.schemas.serde.MessageReader;
 import io.tributary.schemas.serde.TributarySerde;
@@ -27,17 +28,31 @@ public final class DecodingIngress {
     /** Header on a dead letter: the {@link MessageDecodingException.Reason}. */
     public static final String DECODE_REASON = "tributary.decode.reason";
 
+    /** {@link #DECODE_REASON} of a record that decoded but has no counterpart in the payload mapping. */
+    public static final String UNMAPPABLE = "UNMAPPABLE";
+
     private final String name;
     private final MessageBus bus;
     private final MessageReader reader;
+    private final PayloadMapping mapping;
     private final LongAdder decoded = new LongAdder();
     private final LongAdder rejected = new LongAdder();
 
     /** @param name who feeds it (e.g. {@code kafka:orders.critical}); names the culprit in dead letters */
     public DecodingIngress(String name, MessageBus bus, TributarySerde serde) {
+        this(name, bus, serde, PayloadMapping.AVRO);
+    }
+
+    /**
+     * @param mapping what the bus receives for a decoded record ({@link PayloadMapping#MARKET}: the
+     *                plain {@code api.market} records); a record it cannot map is dead-lettered with
+     *                reason {@value #UNMAPPABLE}
+     */
+    public DecodingIngress(String name, MessageBus bus, TributarySerde serde, PayloadMapping mapping) {
         this.name = name;
         this.bus = bus;
         this.reader = serde.newReader();
+        this.mapping = mapping;
     }
 
     /**
@@ -51,18 +66,29 @@ public final class DecodingIngress {
         try {
             record = reader.decode(bytes);
         } catch (MessageDecodingException e) {
-            rejected.increment();
-            LOG.warn("{}: undecodable message on {} ({}): {}", name, topic, e.reason(), e.getMessage());
-            Message<byte[]> raw = new Message<>(0, topic, key, bytes, priority, 0, headers);
-            bus.publish(bus.deadLetterTopic(), name, new DeadLetter(raw, name, e), Priority.HIGH,
-                    headers.with(DECODE_REASON, e.reason().name())
-                            .with(Headers.ERROR_CLASS, e.getClass().getName())
-                            .with(Headers.ERROR_MESSAGE, String.valueOf(e.getMessage()))
-                            .with(Headers.FAILED_SUBSCRIBER, name));
-            return false;
+            return reject(topic, key, bytes, priority, headers, e, e.reason().name());
+        }
+        Object payload;
+        try {
+            payload = mapping.fromAvro(record);
+        } catch (RuntimeException e) {
+            return reject(topic, key, bytes, priority, headers, e, UNMAPPABLE);
         }
         decoded.increment();
-        return bus.publish(topic, key, record, priority, headers);
+        return bus.publish(topic, key, payload, priority, headers);
+    }
+
+    private boolean reject(String topic, Object key, byte[] bytes, Priority priority, Headers headers,
+                           RuntimeException e, String reason) {
+        rejected.increment();
+        LOG.warn("{}: undeliverable message on {} ({}): {}", name, topic, reason, e.getMessage());
+        Message<byte[]> raw = new Message<>(0, topic, key, bytes, priority, 0, headers);
+        bus.publish(bus.deadLetterTopic(), name, new DeadLetter(raw, name, e), Priority.HIGH,
+                headers.with(DECODE_REASON, reason)
+                        .with(Headers.ERROR_CLASS, e.getClass().getName())
+                        .with(Headers.ERROR_MESSAGE, String.valueOf(e.getMessage()))
+                        .with(Headers.FAILED_SUBSCRIBER, name));
+        return false;
     }
 
     public long decodedCount() {

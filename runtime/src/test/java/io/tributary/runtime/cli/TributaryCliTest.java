@@ -155,10 +155,10 @@ class TributaryCliTest {
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("invalid duration 'soon': use e.g. 10s, 500ms or 2m"), usage.err());
 
-        Path kafka = Files.writeString(dir.resolve("kafka.conf"), "tributary.transport.type = kafka");
-        Result r = exec("run", "echo-desk", "--config", kafka.toString(), "--duration", "1s");
+        Path redis = Files.writeString(dir.resolve("redis.conf"), "tributary.transport.type = redis");
+        Result r = exec("run", "echo-desk", "--config", redis.toString(), "--duration", "1s");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("tributary.transport.type = kafka is not available yet"), r.err());
+        assertTrue(r.err().contains("transport redis is not wired into `run` yet"), r.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tributary.runtime.transport.kafka;
 
 import io.tributary.api.MessageBus;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.TributarySerde;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -28,6 +29,7 @@ public final class KafkaLanes {
     private final KafkaLaneSettings settings;
     private final LaneTopics topics;
     private final TributarySerde serde;
+    private final PayloadMapping mapping;
     private final AtomicInteger consumers = new AtomicInteger();
 
     public KafkaLanes(KafkaLaneSettings settings) {
@@ -35,7 +37,13 @@ public final class KafkaLanes {
     }
 
     public KafkaLanes(KafkaLaneSettings settings, TributarySerde serde) {
+        this(settings, serde, PayloadMapping.AVRO);
+    }
+
+    /** @param mapping what consumers hand the bus for a decoded record, e.g. {@link PayloadMapping#MARKET} */
+    public KafkaLanes(KafkaLaneSettings settings, TributarySerde serde, PayloadMapping mapping) {
         this.settings = settings;
+        this.mapping = mapping;
         this.topics = new LaneTopics(settings.app());
         this.serde = serde;
     }
@@ -74,7 +82,7 @@ public final class KafkaLanes {
         if (streams.isEmpty()) {
             throw new IllegalArgumentException("a lane consumer needs at least one stream");
         }
-        return new PriorityLaneConsumer(settings, topics, streams, bus, serde,
+        return new PriorityLaneConsumer(settings, topics, streams, bus, serde, mapping,
                 settings.app() + "-" + consumers.getAndIncrement());
     }
 }

@@ -125,12 +125,36 @@ public final class KafkaPlan {
             out.append("    ").append(t).append('\n');
         }
         out.append("    ").append(new LaneTopics(settings.app()).deadLetter()).append(" (undecodable input)\n");
+        List<String> internal = internalTopics();
+        out.append("  Internal topics (repartition, changelog):").append(internal.isEmpty() ? " none" : "").append('\n');
+        for (String t : internal) {
+            out.append("    ").append(t).append('\n');
+        }
         out.append("  Not mapped:").append(unmapped.isEmpty() ? " none" : "").append('\n');
         for (Unmapped u : unmapped) {
             out.append("    ").append(u).append('\n');
         }
         out.append(topology.describe());
         return out.toString();
+    }
+
+    /**
+     * The topics Kafka Streams creates for this plan: a changelog per state store and the repartition
+     * topics ({@code <application.id>-<name>-changelog|repartition}). None while only stateless
+     * operators are mapped.
+     */
+    public List<String> internalTopics() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (org.apache.kafka.streams.TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (org.apache.kafka.streams.TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof org.apache.kafka.streams.TopologyDescription.Processor p) {
+                    p.stores().forEach(store -> out.add(settings.app() + "-" + store + "-changelog"));
+                } else if (node instanceof org.apache.kafka.streams.TopologyDescription.Source s && s.topicSet() != null) {
+                    s.topicSet().stream().filter(t -> t.endsWith("-repartition")).forEach(t -> out.add(settings.app() + "-" + t));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     @Override

@@ -13,8 +13,10 @@ import io.tributary.api.dsl.internal.SplitNode;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.compile.TopologyCompiler;
 import io.tributary.runtime.plan.SinkTarget;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.kafka.TributaryKafkaSerde;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
@@ -42,6 +44,10 @@ import java.util.function.Predicate;
  *       destination) taken per record; {@code to(plugin)} → a processor calling the plugin's target;</li>
  *   <li>values are Avro single-object bytes at sources and sinks ({@link TributaryKafkaSerde}),
  *       keys their UTF-8 string form.</li>
+ *   <li>values are what the {@link PayloadMapping} makes of them: with {@link PayloadMapping#MARKET}
+ *       processors see the plain {@code api.market} records (as on the bus) and sinks write their
+ *       schema types; a value a sink cannot write as Avro is dropped and counted
+ *       ({@code <sink>.not-sent} in {@link KafkaPlan#counters()}), the first one logged.</li>
  * </ul>
  *
  * <p><b>Not mapped</b> (listed in {@link KafkaPlan#unmapped()} and in {@code describe()}, the path
@@ -52,10 +58,17 @@ import java.util.function.Predicate;
 public final class KafkaTopologyTarget {
     private final KafkaStreamsSettings settings;
     private final PluginCatalog catalog;
+    private final PayloadMapping mapping;
 
+    /** Values are Avro records as they are ({@link PayloadMapping#AVRO}). */
     public KafkaTopologyTarget(KafkaStreamsSettings settings, PluginCatalog catalog) {
+        this(settings, catalog, PayloadMapping.AVRO);
+    }
+
+    public KafkaTopologyTarget(KafkaStreamsSettings settings, PluginCatalog catalog, PayloadMapping mapping) {
         this.settings = settings;
         this.catalog = catalog;
+        this.mapping = mapping;
     }
 
     /**
@@ -93,7 +106,7 @@ public final class KafkaTopologyTarget {
             switch (node.type()) {
                 case SOURCE_TOPIC -> {
                     var regex = LanePatterns.lanesOf(settings.app(), ((SourceNode) node).pattern());
-                    kafka.addSource(name, KeySerde.INSTANCE.deserializer(), values.deserializer(), regex);
+                    kafka.addSource(name, KeySerde.INSTANCE.deserializer(), new MappingDeserializer(values.deserializer(), mapping), regex);
                     sources.put(name, regex.pattern());
                 }
                 case SOURCE_VENUE -> {
@@ -135,10 +148,9 @@ public final class KafkaTopologyTarget {
                 }
                 case SINK_TOPIC -> {
                     String topic = ((SinkNode) node).topic();
-                    kafka.addProcessor(name, supplier(() -> new NodeProcessors.Stamp(name)), parentNames);
-                    kafka.addSink(name + ".kafka", (key, value, context) -> topics.topic(
-                                    Optional.ofNullable(NodeProcessors.routedTopicOf(context.headers())).orElse(topic),
-                                    NodeProcessors.laneOf(context.headers())),
+                    LongAdder notSent = counters.computeIfAbsent(name + ".not-sent", k -> new LongAdder());
+                    kafka.addProcessor(name, supplier(() -> new NodeProcessors.Stamp(name, topic, mapping, notSent)), parentNames);
+                    kafka.addSink(name + ".kafka", new LaneTopicExtractor(topics, topic),
                             KeySerde.INSTANCE.serializer(), new AnySerializer(values), name);
                     outputs.addAll(topics.lanes(topic));
                 }
@@ -176,15 +188,42 @@ public final class KafkaTopologyTarget {
         return s::get;
     }
 
-    /** Values reach sinks as Objects; they must be Avro records to leave the process. */
+    /**
+     * The lane topic of a record: its routed topic or the sink's, on its lane. Named (not a lambda) so
+     * {@code describe()} prints the same text on every run.
+     */
+    private record LaneTopicExtractor(LaneTopics topics, String topic)
+            implements org.apache.kafka.streams.processor.TopicNameExtractor<Object, Object> {
+        @Override
+        public String extract(Object key, Object value, org.apache.kafka.streams.processor.RecordContext context) {
+            return topics.topic(Optional.ofNullable(NodeProcessors.routedTopicOf(context.headers())).orElse(topic),
+                    NodeProcessors.laneOf(context.headers()));
+        }
+
+        @Override
+        public String toString() {
+            return "lane of " + topics.topic(topic, io.tributary.api.Priority.NORMAL).replaceAll("\\.normal$", ".<lane>");
+        }
+    }
+
+    /** Values reach sinks as Objects; {@link NodeProcessors.Stamp} has made them Avro records. */
     private record AnySerializer(Serde<SpecificRecord> serde) implements org.apache.kafka.common.serialization.Serializer<Object> {
         @Override
         public byte[] serialize(String topic, Object value) {
-            if (value != null && !(value instanceof SpecificRecord)) {
-                throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " to Kafka topic '"
-                        + topic + "': values that leave the process must be Avro records (see docs/schemas.md)");
-            }
             return serde.serializer().serialize(topic, (SpecificRecord) value);
+        }
+    }
+
+    /**
+     * Decodes, then maps ({@link PayloadMapping#fromAvro}); a record the mapping refuses is a
+     * deserialization error, so Kafka Streams skips it and copies it to the dead-letter topic.
+     */
+    private record MappingDeserializer(Deserializer<SpecificRecord> avro, PayloadMapping mapping)
+            implements Deserializer<Object> {
+        @Override
+        public Object deserialize(String topic, byte[] data) {
+            SpecificRecord record = avro.deserialize(topic, data);
+            return record == null ? null : mapping.fromAvro(record);
         }
     }
 

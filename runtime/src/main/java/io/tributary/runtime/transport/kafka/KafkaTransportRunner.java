@@ -7,9 +7,11 @@ import io.tributary.api.Subscription;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.internal.GraphNode;
 import io.tributary.api.dsl.internal.SinkNode;
+import io.tributary.api.TopicPattern;
 import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.api.graph.OperatorType;
 import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,6 +35,12 @@ import java.util.concurrent.atomic.LongAdder;
  * topics, and the outputs come back onto the bus on their lanes (so the run's counters and
  * subscribers see them as with the in-memory transport). With bootstrap {@value #EMBEDDED} (or none)
  * an embedded KRaft broker is started and stopped with it.
+ *
+ * <p>Only <em>Kafka sources</em> go over Kafka: topic sources from which every reachable node runs on
+ * Kafka Streams ({@link #kafkaSources()}). The caller runs the rest of the topology in-process and
+ * leaves those sources' stages out, so nothing runs twice. Payloads pass the
+ * {@link Options#payloads() mapping}: with {@link PayloadMapping#MARKET} a topology of plain
+ * {@code api.market} records runs unchanged.
  *
  * <pre>{@code
  * try (KafkaTransportRunner kafka = KafkaTransportRunner.start(topology, catalog, bus,
@@ -41,25 +52,44 @@ import java.util.concurrent.atomic.LongAdder;
 public final class KafkaTransportRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTransportRunner.class);
 
+    /** The bootstrap address that asks for an embedded broker (config values cannot be empty). */
+    public static final String EMBEDDED = "embedded";
+
     /**
      * @param bootstrapServers null, blank or {@value #EMBEDDED}: start an embedded broker
      * @param app              application id, topic prefix
      * @param exactlyOnce      exactly_once_v2 instead of at_least_once
-     * @param clientProperties pass-through Kafka client settings (security, tuning)
+     * @param profile          Kafka Streams defaults: latency or throughput
+     * @param clientProperties pass-through Kafka client settings (security, tuning), applied last to
+     *                         every producer, consumer, admin client and Kafka Streams
+     * @param payloads         bus payloads ↔ Avro records
      */
-    /** The bootstrap address that asks for an embedded broker (config values cannot be empty). */
-    public static final String EMBEDDED = "embedded";
-
-    public record Options(String bootstrapServers, String app, boolean exactlyOnce, Map<String, Object> clientProperties) {
+    public record Options(String bootstrapServers, String app, boolean exactlyOnce, KafkaStreamsSettings.Profile profile,
+                          Map<String, Object> clientProperties, PayloadMapping payloads) {
         public Options {
             Objects.requireNonNull(app, "app");
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(payloads, "payloads");
             clientProperties = Map.copyOf(clientProperties);
+        }
+
+        /** Low latency, Avro payloads only. */
+        public Options(String bootstrapServers, String app, boolean exactlyOnce, Map<String, Object> clientProperties) {
+            this(bootstrapServers, app, exactlyOnce, KafkaStreamsSettings.Profile.LOW_LATENCY, clientProperties,
+                    PayloadMapping.AVRO);
+        }
+
+        /** Whether an embedded broker is started. */
+        public boolean embedded() {
+            return bootstrapServers == null || bootstrapServers.isBlank() || bootstrapServers.equals(EMBEDDED);
         }
     }
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final KafkaPlan plan;
     private final String bootstrapServers;
+    private final PayloadMapping payloads;
+    private final List<String> kafkaSources;
     private final LongAdder bridged = new LongAdder();
     private final LongAdder notAvro = new LongAdder();
     private final AtomicBoolean warnedNotAvro = new AtomicBoolean();
@@ -68,25 +98,31 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         try {
             String bootstrap = options.bootstrapServers();
-            if (bootstrap == null || bootstrap.isBlank() || bootstrap.equals(EMBEDDED)) {
+            this.payloads = options.payloads();
+            if (options.embedded()) {
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
                 resources.push(broker);
                 bootstrap = broker.bootstrapServers();
             }
             this.bootstrapServers = bootstrap;
-            KafkaStreamsSettings streams = KafkaStreamsSettings.defaults(bootstrap, options.app())
-                    .withExactlyOnce(options.exactlyOnce()).withKafkaProperties(options.clientProperties());
-            this.plan = new KafkaTopologyTarget(streams, catalog).plan(topology);
-            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, options.app())
-                    .withKafkaProperties(options.clientProperties())
-                    .withKafkaProperties(options.exactlyOnce() ? Map.of("isolation.level", "read_committed") : Map.of()));
-            List<String> outputs = sinkTopics(topology);
+            this.plan = new KafkaTopologyTarget(streamsSettings(options, bootstrap), catalog, payloads).plan(topology);
+            KafkaLanes lanes = new KafkaLanes(laneSettings(options, bootstrap),
+                    io.tributary.schemas.serde.TributarySerde.get(), payloads);
+            this.kafkaSources = kafkaSources(topology, plan);
+            List<String> patterns = sourcePatterns(topology, kafkaSources);
+            List<String> outputs = sinkTopics(topology, kafkaSources);
             plan.createOutputTopics(1);
+            // a pattern source finds a topic created later only after metadata.max.age.ms (10 s):
+            // create the lanes of the in-process sinks that feed Kafka sources now
+            List<String> inputs = inputTopics(topology, patterns);
+            if (!inputs.isEmpty()) {
+                lanes.createTopics(inputs, 1);
+            }
             KafkaLanePublisher publisher = lanes.publisher();
             resources.push(publisher);
             PriorityLaneConsumer back = lanes.consumer(bus, outputs);
             resources.push(back);
-            for (String pattern : sourcePatterns(topology)) {
+            for (String pattern : patterns) {
                 Subscription s = bus.subscribe(pattern, (Envelope<Object> m) -> bridge(publisher, m),
                         SubscribeOptions.inline().named("kafka-bridge:" + pattern));
                 resources.push(s::close);
@@ -101,16 +137,35 @@ public final class KafkaTransportRunner implements AutoCloseable {
         }
     }
 
+    static KafkaStreamsSettings streamsSettings(Options options, String bootstrap) {
+        return KafkaStreamsSettings.defaults(bootstrap, options.app())
+                .withExactlyOnce(options.exactlyOnce()).withProfile(options.profile())
+                .withKafkaProperties(options.clientProperties());
+    }
+
+    /** Exactly-once output is read only once committed. */
+    static KafkaLaneSettings laneSettings(Options options, String bootstrap) {
+        return KafkaLaneSettings.defaults(bootstrap, options.app())
+                .withKafkaProperties(options.clientProperties())
+                .withKafkaProperties(options.exactlyOnce() ? Map.of("isolation.level", "read_committed") : Map.of());
+    }
+
     /** Starts everything; on failure, what was started is stopped again. */
     public static KafkaTransportRunner start(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         return new KafkaTransportRunner(topology, catalog, bus, options);
     }
 
     private void bridge(KafkaLanePublisher publisher, Envelope<Object> m) {
-        if (!(m.payload() instanceof SpecificRecord record)) {
+        SpecificRecord record;
+        try {
+            record = payloads.toAvro(m.payload());
+        } catch (IllegalArgumentException e) {
+            record = null;
+        }
+        if (record == null) {
             notAvro.increment();
             if (warnedNotAvro.compareAndSet(false, true)) {
-                LOG.warn("{} on {} is not an Avro record and cannot be sent to Kafka (counted, not sent; "
+                LOG.warn("{} on {} has no Avro form and cannot be sent to Kafka (counted, not sent; "
                         + "only the first is logged)", m.payload() == null ? "null" : m.payload().getClass().getName(), m.topic());
             }
             return;
@@ -119,24 +174,93 @@ public final class KafkaTransportRunner implements AutoCloseable {
         bridged.increment();
     }
 
-    private static List<String> sourcePatterns(Topology topology) {
+    /**
+     * Topic sources from which every reachable node is mapped: they run wholly on Kafka Streams. A
+     * source with an unmapped node downstream (a window, say) stays in-process with all its nodes.
+     */
+    public static List<String> kafkaSources(Topology topology, KafkaPlan plan) {
+        Set<String> unmapped = new HashSet<>();
+        for (KafkaPlan.Unmapped u : plan.unmapped()) {
+            unmapped.add(u.node());
+        }
         List<String> out = new ArrayList<>();
         for (GraphNode n : topology.internalGraph().nodes()) {
-            if (n.type() == OperatorType.SOURCE_TOPIC) {
+            if (n.type() == OperatorType.SOURCE_TOPIC && allMapped(n, unmapped, new HashSet<>())) {
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
+    private static boolean allMapped(GraphNode node, Set<String> unmapped, Set<Integer> seen) {
+        if (!seen.add(node.id())) {
+            return true;
+        }
+        if (unmapped.contains(node.name())) {
+            return false;
+        }
+        for (GraphNode child : node.children()) {
+            if (!allMapped(child, unmapped, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> sourcePatterns(Topology topology, List<String> sources) {
+        List<String> out = new ArrayList<>();
+        for (GraphNode n : topology.internalGraph().nodes()) {
+            if (sources.contains(n.name()) && !out.contains(((SourceNode) n).pattern())) {
                 out.add(((SourceNode) n).pattern());
             }
         }
         return out;
     }
 
-    private static List<String> sinkTopics(Topology topology) {
-        List<String> out = new ArrayList<>();
+    /** The topics of the sinks downstream of the Kafka sources: they come back from Kafka. */
+    private static List<String> sinkTopics(Topology topology, List<String> sources) {
+        Set<String> out = new LinkedHashSet<>();
         for (GraphNode n : topology.internalGraph().nodes()) {
-            if (n.type() == OperatorType.SINK_TOPIC && !out.contains(((SinkNode) n).topic())) {
-                out.add(((SinkNode) n).topic());
+            if (sources.contains(n.name())) {
+                collectSinks(n, out, new HashSet<>());
             }
         }
-        return out;
+        return new ArrayList<>(out);
+    }
+
+    private static void collectSinks(GraphNode node, Set<String> out, Set<Integer> seen) {
+        if (!seen.add(node.id())) {
+            return;
+        }
+        if (node.type() == OperatorType.SINK_TOPIC) {
+            out.add(((SinkNode) node).topic());
+        }
+        for (GraphNode child : node.children()) {
+            collectSinks(child, out, seen);
+        }
+    }
+
+    /** Sink topics of the topology that a Kafka source reads. */
+    private static List<String> inputTopics(Topology topology, List<String> patterns) {
+        List<TopicPattern> parsed = patterns.stream().map(TopicPattern::parse).toList();
+        Set<String> out = new LinkedHashSet<>();
+        for (GraphNode n : topology.internalGraph().nodes()) {
+            if (n.type() == OperatorType.SINK_TOPIC) {
+                String topic = ((SinkNode) n).topic();
+                if (parsed.stream().anyMatch(p -> p.matches(topic))) {
+                    out.add(topic);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Names of the topic sources that run on Kafka Streams; the in-process plan must leave their
+     * stages out (the CLI runs it on a bus that skips their subscriptions).
+     */
+    public List<String> kafkaSources() {
+        return kafkaSources;
     }
 
     public KafkaPlan plan() {
@@ -157,7 +281,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
         return bridged.sum();
     }
 
-    /** Messages on source patterns that were not Avro records, so not sent. */
+    /** Messages on source patterns that have no Avro form under the payload mapping, so not sent. */
     public long notAvro() {
         return notAvro.sum();
     }

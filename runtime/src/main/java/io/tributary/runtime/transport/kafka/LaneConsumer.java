@@ -4,6 +4,7 @@ import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.runtime.transport.DecodingIngress;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.MessageDecodingException;
 import io.tributary.schemas.serde.TributarySerde;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -42,6 +43,7 @@ final class LaneConsumer implements Runnable {
     private final LaneTopics topics;
     private final List<String> subscription;
     private final TributarySerde serde;
+    private final PayloadMapping mapping;
     private final KafkaConsumer<String, byte[]> consumer;
     private final DecodingIngress ingress;
     private final RecentIds recentIds;
@@ -55,7 +57,8 @@ final class LaneConsumer implements Runnable {
     private volatile boolean running = true;
 
     LaneConsumer(PriorityLaneConsumer owner, Priority priority, KafkaLaneSettings settings, LaneTopics topics,
-                 Collection<String> streams, MessageBus bus, TributarySerde serde, String name) {
+                 Collection<String> streams, MessageBus bus, TributarySerde serde, PayloadMapping mapping,
+                 String name) {
         this.owner = owner;
         this.lane = priority.ordinal();
         this.priority = priority;
@@ -65,9 +68,10 @@ final class LaneConsumer implements Runnable {
             subscription.add(topics.topic(s, priority));
         }
         this.serde = serde;
+        this.mapping = mapping;
         this.consumer = new KafkaConsumer<>(settings.consumerConfig(topics.groupId(priority)),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.ingress = new DecodingIngress(name, bus, serde);
+        this.ingress = new DecodingIngress(name, bus, serde, mapping);
         this.recentIds = new RecentIds(settings.recentIds());
         this.pollTimeout = settings.pollTimeout();
     }
@@ -144,10 +148,13 @@ final class LaneConsumer implements Runnable {
         if (ingress.rejectedCount() != rejectedBefore) {
             String reason = "UNKNOWN";
             String error = "rejected by the decoding ingress";
-            try {
-                serde.decode(value);   // only on this rare path: recover the reason for the Kafka DLQ
+            try {   // only on this rare path: recover the reason for the Kafka DLQ
+                mapping.fromAvro(serde.decode(value));
             } catch (MessageDecodingException e) {
                 reason = e.reason().name();
+                error = String.valueOf(e.getMessage());
+            } catch (RuntimeException e) {
+                reason = DecodingIngress.UNMAPPABLE;
                 error = String.valueOf(e.getMessage());
             }
             owner.deadLetter(record, reason, error);

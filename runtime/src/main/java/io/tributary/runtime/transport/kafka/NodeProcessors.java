@@ -11,8 +11,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+import io.tributary.runtime.transport.avro.PayloadMapping;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -238,20 +245,53 @@ final class NodeProcessors {
      * offset), the sink and the output's position among that input's outputs. Reprocessing an input
      * after a failure (at-least-once) therefore writes the same ids, and a consumer that drops
      * recently seen ids ({@link PriorityLaneConsumer}) sees each output once.
+     *
+     * <p>Also turns the value into the Avro record the sink writes ({@link PayloadMapping#toAvro});
+     * one that cannot be written is dropped and counted rather than stopping the stream thread, so
+     * one output of a type without a schema does not stop every other output.
      */
     static final class Stamp extends Base {
+        private static final Logger LOG = LoggerFactory.getLogger(Stamp.class);
+        private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+        private final String sinkName;
+        private final String topic;
+        private final PayloadMapping mapping;
+        private final LongAdder notSent;
         private final long sinkSalt;
         private String lastTopic;
         private int lastPartition = -1;
         private long lastOffset = -1;
         private long sequence;
 
-        Stamp(String sinkName) {
+        Stamp(String sinkName, String topic, PayloadMapping mapping, LongAdder notSent) {
+            this.sinkName = sinkName;
+            this.topic = topic;
+            this.mapping = mapping;
+            this.notSent = notSent;
             this.sinkSalt = mix(sinkName.hashCode());
         }
 
         @Override
         public void process(Record<Object, Object> record) {
+            Object value = record.value();
+            SpecificRecord avro = null;
+            RuntimeException error = null;
+            try {
+                avro = mapping.toAvro(value);
+            } catch (RuntimeException e) {
+                error = e;
+            }
+            if (avro == null && value != null) {
+                notSent.increment();
+                if (WARNED.compareAndSet(false, true)) {
+                    LOG.warn("sink {}: a {} cannot be written to Kafka topic {} ({}); dropped and counted as {}.not-sent,"
+                                    + " only the first is logged", sinkName, value.getClass().getName(), topic,
+                            error != null ? error.getMessage() : "not an Avro record and no payload mapping for it",
+                            sinkName);
+                }
+                return;
+            }
             RecordMetadata md = context.recordMetadata().orElse(null);
             long id;
             if (md == null) {
@@ -265,7 +305,8 @@ final class NodeProcessors {
                 }
                 id = mix(mix(mix(md.topic().hashCode() ^ sinkSalt) + md.partition()) + md.offset()) + sequence++;
             }
-            context.forward(record.withHeaders(with(record.headers(), KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(id))));
+            context.forward(record.<Object>withValue(avro)
+                    .withHeaders(with(record.headers(), KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(id))));
         }
 
         /** SplitMix64's finalizer: spreads the inputs over all 64 bits. */

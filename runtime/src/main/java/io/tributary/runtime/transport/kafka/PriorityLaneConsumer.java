@@ -2,6 +2,7 @@ package io.tributary.runtime.transport.kafka;
 
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.TributarySerde;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,14 +58,14 @@ public final class PriorityLaneConsumer implements AutoCloseable {
     private boolean closed;
 
     PriorityLaneConsumer(KafkaLaneSettings settings, LaneTopics topics, Collection<String> streams,
-                         MessageBus bus, TributarySerde serde, String name) {
+                         MessageBus bus, TributarySerde serde, PayloadMapping mapping, String name) {
         this.name = name;
         this.topics = topics;
         this.gate = new LaneGate(settings.maxWait(), System.nanoTime());
         this.dlqProducer = new KafkaProducer<>(settings.producerConfig(), new StringSerializer(), new ByteArraySerializer());
         for (Priority p : Priority.values()) {
             String laneName = "kafka:" + name + "." + p.name().toLowerCase(java.util.Locale.ROOT);
-            lanes[p.ordinal()] = new LaneConsumer(this, p, settings, topics, streams, bus, serde, laneName);
+            lanes[p.ordinal()] = new LaneConsumer(this, p, settings, topics, streams, bus, serde, mapping, laneName);
             threads[p.ordinal()] = new Thread(lanes[p.ordinal()], "kafka-lanes-" + name + "-" + p.name().toLowerCase(java.util.Locale.ROOT));
             threads[p.ordinal()].setDaemon(true);
         }
@@ -145,6 +146,11 @@ public final class PriorityLaneConsumer implements AutoCloseable {
     /** Records sent to the dead-letter topics. */
     public long deadLettered() {
         return deadLettered.sum();
+    }
+
+    /** Records behind on {@code lane} (log end minus position) as of its last poll. */
+    public long lag(Priority lane) {
+        return lag.get(lane.ordinal());
     }
 
     /** How often {@code lane} was paused because a higher lane had lag. */

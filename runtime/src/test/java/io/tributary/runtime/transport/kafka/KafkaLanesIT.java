@@ -109,35 +109,143 @@ class KafkaLanesIT {
     }
 
     /**
-     * CRITICAL latency with and without a LOW backlog, in one test. The LOW handler does 10 µs of work
-     * per record, so the backlog takes seconds to drain while CRITICAL is injected.
+     * The acceptance line: CRITICAL p99 under a LOW flood stays within 2x of its unloaded p99.
+     *
+     * <p>Two lane consumers (two apps) run side by side on one broker: {@code flooded}, whose LOW lane
+     * has a backlog the whole time (its handler does 10 us of work per record, inline on the LOW
+     * consumer's thread), and {@code idle}, whose LOW lane is empty. CRITICAL records go to both,
+     * alternately, 1 500 each, and each consumer's CRITICAL latency is recorded. Measured in the same
+     * instants, both see the same load from the other builds on this shared 2-core machine, so the
+     * ratio shows what the LOW backlog costs CRITICAL inside the consumer (measured one after the other,
+     * in rounds, the machine's own swings moved either p99 by 5-10x between rounds). A consumer
+     * that let CRITICAL records queue behind LOW ones (one {@code KafkaConsumer} for all lanes:
+     * 3.9x) fails it.
      */
     @Test
-    void criticalOvertakesALowBacklog() {
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            int criticals = 300;
-            Histogram unloaded = runCritical("lanes-unloaded", 0, criticals, null);
-            AtomicLong lowAtLastCritical = new AtomicLong();
-            int backlog = 150_000;
-            Histogram loaded = runCritical("lanes-loaded", backlog, criticals, lowAtLastCritical);
-            double ratio = (double) loaded.getValueAtPercentile(99) / unloaded.getValueAtPercentile(99);
-            System.out.printf("KafkaLanesIT: CRITICAL end-to-end latency, unloaded p50 %.2f ms p99 %.2f ms; "
-                            + "under a LOW backlog of %d: p50 %.2f ms p99 %.2f ms (p99 ratio %.2f); "
-                            + "LOW delivered when the last CRITICAL arrived: %d%n",
-                    unloaded.getValueAtPercentile(50) / 1e6, unloaded.getValueAtPercentile(99) / 1e6, backlog,
-                    loaded.getValueAtPercentile(50) / 1e6, loaded.getValueAtPercentile(99) / 1e6, ratio,
-                    lowAtLastCritical.get());
-            assertEquals(criticals, unloaded.getTotalCount());
-            assertEquals(criticals, loaded.getTotalCount());
-            assertTrue(lowAtLastCritical.get() < backlog,
-                    "every CRITICAL message arrived before the LOW backlog drained");
-            // The 2x-of-unloaded p99 target is reported, not asserted: on the shared 2-core build machine the
-            // ratio measured 0.6x to 2.6x between runs (scheduling noise from other builds). What holds every
-            // time: CRITICAL never waits for the backlog, which alone takes >= 1.5 s of LOW work to drain.
-            assertTrue(loaded.getValueAtPercentile(99) < TimeUnit.MILLISECONDS.toNanos(500),
-                    "CRITICAL p99 under the LOW backlog far below the backlog's drain time, was "
-                            + loaded.getValueAtPercentile(99) / 1e6 + " ms");
+    void criticalP99UnderALowFloodStaysWithinTwiceItsUnloadedP99() {
+        assertTimeoutPreemptively(Duration.ofSeconds(150), () -> {
+            int criticals = 1_500;
+            Flow flooded = new Flow("lanes-flooded");
+            Flow idle = new Flow("lanes-idle");
+            String floodTopic = flooded.lanes.topics().topic("flow", Priority.LOW);
+            AtomicLong floodSent = new AtomicLong();
+            long backlogAtCriticals;
+            try (flooded; idle; KafkaProducer<String, byte[]> flood = floodProducer()) {
+                flooded.start();
+                idle.start();
+                warmUp(flooded, idle);
+                fill(flood, floodTopic, 40_000, 1_000_000_000L);
+                floodSent.set(40_000);
+                await(() -> flooded.low.get() >= 1_000);   // the flood is being worked on
+                flooded.recording = true;
+                idle.recording = true;
+                for (int i = 0; i < criticals; i++) {
+                    flooded.sendCritical(i);
+                    idle.sendCritical(i);
+                    LockSupport.parkNanos(1_000_000);   // pacing, 1 000 msg/s each: not synchronisation
+                    if (floodSent.get() - flooded.low.get() < 20_000) {   // keep LOW backlogged
+                        fill(flood, floodTopic, 20_000, 1_000_000_000L + floodSent.get());
+                        floodSent.addAndGet(20_000);
+                    }
+                }
+                await(() -> flooded.latency.getTotalCount() == criticals && idle.latency.getTotalCount() == criticals);
+                backlogAtCriticals = floodSent.get() - flooded.low.get();
+            }
+            long loadedP99 = flooded.latency.getValueAtPercentile(99);
+            long unloadedP99 = idle.latency.getValueAtPercentile(99);
+            double ratio = (double) loadedP99 / unloadedP99;
+            System.out.printf("KafkaLanesIT: CRITICAL end-to-end latency, %d samples each: unloaded p50 %.2f ms p99 %.2f ms;"
+                            + " under a LOW flood p50 %.2f ms p99 %.2f ms; p99 ratio %.2f; LOW delivered %d,"
+                            + " still waiting at the end %d%n", criticals,
+                    idle.latency.getValueAtPercentile(50) / 1e6, unloadedP99 / 1e6,
+                    flooded.latency.getValueAtPercentile(50) / 1e6, loadedP99 / 1e6, ratio,
+                    flooded.low.get(), backlogAtCriticals);
+            assertTrue(flooded.criticalsDuringBacklog.get() == criticals,
+                    "every CRITICAL arrived while LOW had a backlog: " + flooded.criticalsDuringBacklog.get());
+            assertEquals(0, idle.low.get(), "the unloaded consumer's LOW lane stayed empty");
+            assertTrue(ratio <= 2.0, String.format("CRITICAL p99 under the LOW flood %.2f ms is more than 2x its"
+                    + " unloaded p99 %.2f ms", loadedP99 / 1e6, unloadedP99 / 1e6));
         });
+    }
+
+    /** One app's lanes of stream {@code flow}, its bus, lane consumer and publisher, and what arrived. */
+    private static final class Flow implements AutoCloseable {
+        final KafkaLanes lanes;
+        final LocalMessageBus bus = LocalMessageBus.withDefaults();
+        final KafkaLanePublisher publisher;
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final AtomicLong critical = new AtomicLong();
+        final AtomicLong low = new AtomicLong();
+        final AtomicLong criticalsDuringBacklog = new AtomicLong();
+        volatile boolean recording;
+        PriorityLaneConsumer consumer;
+
+        Flow(String app) {
+            lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app));
+            lanes.createTopics(List.of("flow"), 1);
+            publisher = lanes.publisher();
+            bus.subscribe("flow", (Envelope<QuoteTick> m) -> {
+                if (m.priority() == Priority.CRITICAL) {
+                    if (recording) {
+                        latency.recordValue(Math.max(0, EpochNanos.now() - m.payload().getTsInit()));
+                        if (consumer.lag(Priority.LOW) > 0) {
+                            criticalsDuringBacklog.incrementAndGet();
+                        }
+                    }
+                    critical.incrementAndGet();
+                } else {
+                    long end = System.nanoTime() + 10_000;   // the LOW consumer's own work
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                    low.incrementAndGet();
+                }
+            }, SubscribeOptions.inline());
+        }
+
+        void start() throws InterruptedException {
+            consumer = lanes.consumer(bus, List.of("flow")).start();
+            assertTrue(consumer.awaitAssignment(Duration.ofSeconds(30)), "partitions assigned");
+        }
+
+        void sendCritical(int i) {
+            publisher.publish("flow", "c" + (i % 8), Quotes.quote("CRIT", i, EpochNanos.now()), Priority.CRITICAL);
+        }
+
+        @Override
+        public void close() {
+            if (consumer != null) {
+                consumer.close();
+            }
+            publisher.close();
+            bus.close();
+        }
+    }
+
+    /** Positions fetched, code compiled, before anything is recorded. */
+    private static void warmUp(Flow... flows) {
+        for (int i = 0; i < 200; i++) {
+            for (Flow f : flows) {
+                f.sendCritical(i);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        await(() -> java.util.Arrays.stream(flows).allMatch(f -> f.critical.get() >= 200));
+    }
+
+    private static KafkaProducer<String, byte[]> floodProducer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(), "linger.ms", 5,
+                "batch.size", 256 * 1024), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void fill(KafkaProducer<String, byte[]> producer, String topic, int count, long firstId) {
+        byte[] value = TributarySerde.get().encode(Quotes.quote("LOWLOW", 1, 0));
+        for (int i = 0; i < count; i++) {
+            RecordHeaders h = new RecordHeaders();
+            h.add(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(firstId + i));
+            producer.send(new ProducerRecord<>(topic, null, "low", value, h));
+        }
+        producer.flush();
     }
 
     /** Both lanes start with a backlog: CRITICAL drains first, LOW is paused but still gets its share. */
@@ -179,54 +287,6 @@ class KafkaLanesIT {
                 }
             }
         });
-    }
-
-    private static Histogram runCritical(String app, int lowBacklog, int criticals, AtomicLong lowAtLastCritical)
-            throws Exception {
-        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app));
-        lanes.createTopics(List.of("flow"), 1);
-        if (lowBacklog > 0) {
-            fillLane(lanes.topics().topic("flow", Priority.LOW), lowBacklog, 1_000_000_000L);
-        }
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        AtomicLong low = new AtomicLong();
-        AtomicLong critical = new AtomicLong();
-        try (LocalMessageBus bus = LocalMessageBus.withDefaults();
-             KafkaLanePublisher publisher = lanes.publisher()) {
-            bus.subscribe("flow", (Envelope<QuoteTick> m) -> {
-                if (m.priority() == Priority.CRITICAL) {
-                    latency.recordValue(Math.max(0, EpochNanos.now() - m.payload().getTsInit()));
-                    critical.incrementAndGet();
-                } else {
-                    long end = System.nanoTime() + 10_000;   // the LOW consumer's own work
-                    while (System.nanoTime() < end) {
-                        Thread.onSpinWait();
-                    }
-                    low.incrementAndGet();
-                }
-            }, SubscribeOptions.inline());
-            try (PriorityLaneConsumer consumer = lanes.consumer(bus, List.of("flow")).start()) {
-                assertTrue(consumer.awaitAssignment(Duration.ofSeconds(30)), "partitions assigned");
-                for (int i = 0; i < 50; i++) {     // warm the path up: positions fetched, code compiled
-                    publisher.publish("flow", "w", Quotes.quote("WARM", i, EpochNanos.now()), Priority.CRITICAL).get();
-                }
-                await(() -> critical.get() == 50);
-                latency.reset();
-                critical.set(0);
-                if (lowBacklog > 0) {
-                    await(() -> low.get() >= 1_000);   // the backlog is being worked on
-                }
-                for (int i = 0; i < criticals; i++) {
-                    publisher.publish("flow", "c" + (i % 8), Quotes.quote("CRIT", i, EpochNanos.now()), Priority.CRITICAL);
-                    LockSupport.parkNanos(1_000_000);   // pacing, 1 000 msg/s: not synchronisation
-                }
-                await(() -> critical.get() == criticals);
-                if (lowAtLastCritical != null) {
-                    lowAtLastCritical.set(low.get());
-                }
-            }
-        }
-        return latency;
     }
 
     private static void fillLane(String topic, int count, long firstId) throws Exception {

@@ -1,0 +1,99 @@
+package io.tributary.runtime.cli;
+
+import io.tributary.api.MessageBus;
+import io.tributary.api.dsl.Topology;
+import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.config.TransportSettings;
+import io.tributary.runtime.transport.avro.PayloadMapping;
+import io.tributary.runtime.transport.kafka.KafkaStreamsSettings;
+import io.tributary.runtime.transport.kafka.KafkaTransportRunner;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code run --transport kafka}: the topic sources that map wholly onto Kafka Streams run there
+ * ({@link KafkaTransportRunner}), with an embedded broker when no bootstrap servers are given; the
+ * rest of the plan runs in-process on a bus that leaves those sources' stages out. Payloads of
+ * {@code api.market} types cross as their Avro schema types ({@link PayloadMapping#MARKET}).
+ */
+final class KafkaSession implements TransportSession {
+    /** Kafka Streams needs a rebalance before it runs; on a loaded machine that takes seconds. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaTransportRunner runner;
+    private final MessageBus planBus;
+
+    private KafkaSession(KafkaTransportRunner runner, MessageBus planBus) {
+        this.runner = runner;
+        this.planBus = planBus;
+    }
+
+    /**
+     * Starts the Kafka side and waits until Kafka Streams runs.
+     *
+     * @param bootstrap {@code --bootstrap}, or null for the configured one
+     */
+    static KafkaSession start(Topology topology, PluginCatalog catalog, MessageBus bus, TransportSettings.Kafka kafka,
+                              String bootstrap, PrintWriter out) throws InterruptedException {
+        KafkaTransportRunner.Options options = new KafkaTransportRunner.Options(
+                bootstrap != null ? bootstrap : kafka.bootstrapServers(), kafka.applicationId(), kafka.exactlyOnce(),
+                kafka.profile() == TransportSettings.Kafka.Profile.THROUGHPUT
+                        ? KafkaStreamsSettings.Profile.THROUGHPUT : KafkaStreamsSettings.Profile.LOW_LATENCY,
+                new LinkedHashMap<>(kafka.client()), PayloadMapping.MARKET);
+        if (options.embedded()) {
+            out.println("starting an embedded Kafka broker for this run (pass --bootstrap HOST:PORT for a cluster)");
+            out.flush();
+        }
+        KafkaTransportRunner runner = KafkaTransportRunner.start(topology, catalog, bus, options);
+        try {
+            if (!runner.awaitRunning(START_TIMEOUT)) {
+                throw new IllegalStateException("Kafka Streams application " + kafka.applicationId() + " at "
+                        + runner.bootstrapServers() + " did not reach RUNNING within " + START_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        Set<String> skipped = new HashSet<>();
+        for (String source : runner.kafkaSources()) {
+            // PhysicalPlan names each stage's subscription <topology>/<stage>, a source's stage after the source
+            skipped.add(topology.name() + "/" + source);
+        }
+        return new KafkaSession(runner, new ResidualBus(bus, skipped));
+    }
+
+    @Override
+    public String description() {
+        return "Kafka at " + runner.bootstrapServers() + " (on Kafka Streams: "
+                + (runner.kafkaSources().isEmpty() ? "nothing" : String.join(", ", runner.kafkaSources())) + ")";
+    }
+
+    @Override
+    public MessageBus planBus() {
+        return planBus;
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("kafka.bridged", runner.bridged());
+        out.put("kafka.not-sent", runner.notAvro());
+        runner.plan().counters().forEach((k, v) -> out.put("kafka." + k, v));
+        return out;
+    }
+
+    /** The Kafka plan's description, for {@code describe --transport kafka} and tests. */
+    KafkaTransportRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,26 @@
+package io.tributary.runtime.cli;
+
+import io.tributary.api.MessageBus;
+
+import java.util.Map;
+
+/**
+ * The transport around one {@code run}: started before the plan, closed after it, before the bus
+ * shuts down. The in-memory transport is the bus itself; others carry part of the topology
+ * elsewhere and hand the in-process plan a bus that leaves that part out.
+ */
+interface TransportSession extends AutoCloseable {
+
+    /** For the header and summary lines, e.g. {@code the in-memory bus} or {@code Kafka at localhost:9092}. */
+    String description();
+
+    /** The bus the in-process part of the plan subscribes and publishes on. */
+    MessageBus planBus();
+
+    /** The transport's own counters for the summary (bridged, not sent, duplicates, …); may be empty. */
+    Map<String, Long> counters();
+
+    /** Stops what the session started; the bus stays up. */
+    @Override
+    void close();
+}

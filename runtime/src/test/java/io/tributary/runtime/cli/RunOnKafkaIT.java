@@ -1,0 +1,89 @@
+package io.tributary.runtime.cli;
+
+import io.tributary.runtime.plugin.TestPlugins;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code run --transport kafka} in-process: an embedded broker is started for the run, the topic
+ * source runs on Kafka Streams, plain {@code api.market} quotes cross as Avro and come back onto the
+ * bus as quotes on their lanes.
+ */
+class RunOnKafkaIT {
+    @TempDir
+    static Path pluginsDir;
+
+    @BeforeAll
+    static void buildPlugins() throws IOException {
+        TestPlugins.ticker(pluginsDir.resolve("ticker.jar"));
+    }
+
+    @Test
+    void theDeskRunsOverAnEmbeddedBrokerWithOutputsOnEverySinkAndLane() {
+        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
+                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--duration", "5s",
+                "--plugins", pluginsDir.toString()));
+        String out = r.out();
+        assertEquals(0, r.code(), r.err() + out);
+        assertTrue(out.startsWith("starting an embedded Kafka broker for this run"), out);
+        assertTrue(Pattern.compile("running kafka-desk \\(\\d+ stage\\(s\\)\\) on Kafka at localhost:\\d+ "
+                + "\\(on Kafka Streams: kafka-in\\) for 5s").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s C ").matcher(out).find(), "a progress line: " + out);
+        assertTrue(out.contains("Summary: kafka-desk ran"), out);
+        for (String sink : new String[] {"desk\\.in\\.quotes", "desk\\.in\\.raw", "desk\\.out\\.even", "desk\\.out\\.odd"}) {
+            assertTrue(count(out, sink + "=(\\d+)") > 0, sink + " had outputs: " + out);
+        }
+        for (String lane : new String[] {"CRITICAL", "LOW"}) {
+            assertTrue(count(out, "(?m)^  " + lane + "\\s+(\\d+)") > 0, lane + " lane delivered: " + out);
+        }
+        assertTrue(count(out, "kafka\\.bridged=(\\d+)") > 0, out);
+        assertTrue(count(out, "kafka\\.not-sent=(\\d+)") > 0, "the raw strings have no Avro form: " + out);
+        // the in-process plan left the Kafka source out: every even/odd output came through Kafka
+        assertTrue(count(out, "desk\\.out\\.even=(\\d+)") + count(out, "desk\\.out\\.odd=(\\d+)")
+                <= count(out, "kafka\\.bridged=(\\d+)"), out);
+    }
+
+    @Test
+    void redisIsNotWiredYetAndBootstrapNeedsKafka() throws IOException {
+        TributaryCliTest.Result redis = TributaryCliTest.exec("run", "echo-desk", "--transport", "redis", "--duration", "1s",
+                "--plugins", pluginsDir.toString());
+        assertEquals(1, redis.code());
+        assertTrue(redis.err().contains("transport redis is not wired into `run` yet"), redis.err());
+
+        TributaryCliTest.Result bootstrap = TributaryCliTest.exec("run", "echo-desk", "--bootstrap", "k:9092",
+                "--duration", "1s", "--plugins", pluginsDir.toString());
+        assertEquals(1, bootstrap.code());
+        assertTrue(bootstrap.err().contains("--bootstrap k:9092 needs --transport kafka"), bootstrap.err());
+
+        TributaryCliTest.Result unknown = TributaryCliTest.exec("run", "echo-desk", "--transport", "pigeon");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown transport 'pigeon': expected inmemory, kafka or redis"), unknown.err());
+
+        Path bad = Files.writeString(pluginsDir.resolveSibling("bad-kafka.conf"),
+                "tributary.transport.kafka { profile = fast, client { \"sasl.mechanisms\" = [a, b] } }");
+        TributaryCliTest.Result invalid = TributaryCliTest.exec("run", "echo-desk", "--transport", "kafka",
+                "--config", bad.toString(), "--plugins", pluginsDir.toString());
+        assertEquals(1, invalid.code());
+        assertTrue(invalid.err().contains("tributary.transport.kafka.profile: expected one of low_latency, throughput"),
+                invalid.err());
+        assertTrue(invalid.err().contains("tributary.transport.kafka.client.\"sasl.mechanisms\": expected a string"),
+                invalid.err());
+    }
+
+    private static long count(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+}
