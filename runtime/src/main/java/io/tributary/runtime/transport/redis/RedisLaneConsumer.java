@@ -84,6 +84,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private final List<String>[] laneStreams = new List[Priority.COUNT];
     private final Set<String> topics = new HashSet<>();
+    private final Map<String, String> streamTopics = new HashMap<>();
     private final Set<String> grouped = new HashSet<>();
     private final long[] lastServed = new long[Priority.COUNT];
     private final long[] maxWaitNanos = new long[Priority.COUNT];
@@ -269,10 +270,9 @@ public final class RedisLaneConsumer implements AutoCloseable {
 
     private boolean handleOne(String stream, StreamMessageId entryId, Map<String, byte[]> fields) {
         byte[] idBytes = fields.get(RedisLanePublisher.ID);
-        byte[] topicBytes = fields.get(RedisLanePublisher.TOPIC);
         byte[] payload = fields.get(RedisLanePublisher.PAYLOAD);
         Priority lane = laneOf(fields.get(RedisLanePublisher.LANE), stream);
-        String topic = topicBytes == null ? null : new String(topicBytes, StandardCharsets.UTF_8);
+        String topic = streamTopics.get(stream);
         byte[] keyBytes = fields.get(RedisLanePublisher.KEY);
         String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
         long id;
@@ -281,9 +281,9 @@ public final class RedisLaneConsumer implements AutoCloseable {
         } catch (NumberFormatException e) {
             id = -1;
         }
-        if (id < 0 || topic == null || payload == null) {
+        if (id < 0 || payload == null) {
             deadLetter(stream, entryId, topic, key, payload, lane, "MISSING_FIELD",
-                    "entry lacks " + (id < 0 ? "a numeric 'id'" : topic == null ? "'topic'" : "'payload'"));
+                    "entry lacks " + (id < 0 ? "a numeric 'id'" : "'payload'"));
             return true;
         }
         if (recent.contains(id)) {
@@ -336,7 +336,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
         fields.put("reason", reason.getBytes(StandardCharsets.UTF_8));
         fields.put("error", error.getBytes(StandardCharsets.UTF_8));
         if (topic != null) {
-            fields.put(RedisLanePublisher.TOPIC, topic.getBytes(StandardCharsets.UTF_8));
+            fields.put("topic", topic.getBytes(StandardCharsets.UTF_8));
         }
         fields.put(RedisLanePublisher.PAYLOAD, payload == null ? new byte[0] : payload);
         client.<String, byte[]>getStream(names.deadLetter(), RedisClients.ENTRY_CODEC)
@@ -413,6 +413,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
             if (topics.add(topic)) {
                 for (String stream : names.streams(topic)) {
                     laneStreams[names.readLane(stream).ordinal()].add(stream);
+                    streamTopics.put(stream, topic);
                 }
             }
             for (String stream : names.streams(topic)) {

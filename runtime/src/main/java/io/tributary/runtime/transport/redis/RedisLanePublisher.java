@@ -40,14 +40,15 @@ import java.util.concurrent.locks.LockSupport;
  * lane's overflow policy (BLOCK waits up to {@code blockTimeout} then refuses; DROP_OLDEST and
  * CONFLATE drop the oldest queued message of the lane; REJECT refuses), every drop and refusal counted.
  *
- * <p>Entries: {@code id} (message id, decimal), {@code topic}, {@code lane}, {@code key} (if any),
- * {@code payload}. A retried batch may have been partly written: consumers drop the repeated ids.
+ * <p>Entries: {@code id} (message id, decimal), {@code lane} (only in topic mode: in lane mode the
+ * stream name says it), {@code key} (if any), {@code payload} (Avro single-object bytes); the topic is
+ * the stream name's middle. A retried batch may have been partly written: consumers drop the repeated
+ * ids.
  * Thread-safe.
  */
 public final class RedisLanePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLanePublisher.class);
     static final String ID = "id";
-    static final String TOPIC = "topic";
     static final String LANE = "lane";
     static final String KEY = "key";
     static final String PAYLOAD = "payload";
@@ -61,7 +62,7 @@ public final class RedisLanePublisher implements AutoCloseable {
     }
 
     /** One queued XADD. */
-    private record Pending(String topic, String stream, byte[] id, byte[] topicBytes, Priority lane, byte[] key, byte[] payload) {
+    private record Pending(String topic, String stream, byte[] id, Priority lane, byte[] key, byte[] payload) {
     }
 
     private final RedisSettings settings;
@@ -71,7 +72,8 @@ public final class RedisLanePublisher implements AutoCloseable {
     private final boolean ownsClient;
     @SuppressWarnings("unchecked")
     private final MpmcArrayQueue<Pending>[] buffers = new MpmcArrayQueue[Priority.COUNT];
-    private final ConcurrentHashMap<String, byte[]> topicBytes = new ConcurrentHashMap<>();
+    /** topic -> its stream per lane: names are built once, not per message. */
+    private final ConcurrentHashMap<String, String[]> streams = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong() & Long.MAX_VALUE);
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -114,12 +116,18 @@ public final class RedisLanePublisher implements AutoCloseable {
 
     /** Queues already-encoded bytes (tools and tests send bad bytes with it too). */
     public boolean publishBytes(String topic, String key, byte[] payload, Priority lane) {
-        byte[] t = topicBytes.get(topic);
-        if (t == null) {
-            t = topicBytes.computeIfAbsent(topic, s -> s.getBytes(StandardCharsets.UTF_8));
+        String[] byLane = streams.get(topic);
+        if (byLane == null) {
+            byLane = streams.computeIfAbsent(topic, t -> {
+                String[] out = new String[Priority.COUNT];
+                for (Priority l : LANES) {
+                    out[l.ordinal()] = names.stream(t, l);
+                }
+                return out;
+            });
         }
-        Pending p = new Pending(topic, names.stream(topic, lane),
-                Long.toString(nextId.getAndIncrement()).getBytes(StandardCharsets.US_ASCII), t, lane,
+        Pending p = new Pending(topic, byLane[lane.ordinal()],
+                Long.toString(nextId.getAndIncrement()).getBytes(StandardCharsets.US_ASCII), lane,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), payload);
         MpmcArrayQueue<Pending> q = buffers[lane.ordinal()];
         if (!q.offer(p) && !overflow(q, p, settings.overflow().get(lane))) {
@@ -224,14 +232,17 @@ public final class RedisLanePublisher implements AutoCloseable {
         RBatch b = client.createBatch(BatchOptions.defaults().retryAttempts(0)
                 .responseTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         int maxLen = (int) Math.min(Integer.MAX_VALUE, settings.maxLength());
+        boolean laneField = names.mode() == RedisSettings.StreamMode.TOPIC;
         for (Pending p : batch) {
             if (!registered.contains(p.topic())) {
                 b.getSet(names.registry(), StringCodec.INSTANCE).addAsync(p.topic());
             }
+            // the stream name already says topic (and lane, in lane mode): every field costs Redis work
             Map<String, byte[]> fields = new LinkedHashMap<>(8);
             fields.put(ID, p.id());
-            fields.put(TOPIC, p.topicBytes());
-            fields.put(LANE, LANE_BYTES[p.lane().ordinal()]);
+            if (laneField) {
+                fields.put(LANE, LANE_BYTES[p.lane().ordinal()]);
+            }
             if (p.key() != null) {
                 fields.put(KEY, p.key());
             }

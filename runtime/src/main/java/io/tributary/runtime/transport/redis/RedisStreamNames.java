@@ -72,6 +72,23 @@ public final class RedisStreamNames {
         return Priority.NORMAL;
     }
 
+    /** The bus topic of a stream made by {@link #stream}, or null if it is not one of this app's. */
+    public String topicOf(String stream) {
+        if (!stream.startsWith(app + ".")) {
+            return null;
+        }
+        String rest = stream.substring(app.length() + 1);
+        if (mode == RedisSettings.StreamMode.LANE) {
+            for (Priority p : LANES) {
+                if (rest.endsWith(LANE_SUFFIX[p.ordinal()])) {
+                    return rest.substring(0, rest.length() - LANE_SUFFIX[p.ordinal()].length());
+                }
+            }
+            return null;
+        }
+        return rest;
+    }
+
     public String group() {
         return app;
     }
