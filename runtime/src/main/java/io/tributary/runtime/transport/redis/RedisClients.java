@@ -36,7 +36,7 @@ public final class RedisClients {
         Config config = new Config();
         config.setCodec(ENTRY_CODEC);
         config.setThreads(2);
-        config.setNettyThreads(4);
+        config.setNettyThreads(2);
         SingleServerConfig server = config.useSingleServer()
                 .setAddress(s.address())
                 .setDatabase(s.database())
@@ -47,8 +47,8 @@ public final class RedisClients {
                 .setTimeout((int) s.timeout().toMillis())
                 .setRetryAttempts(0)
                 .setPingConnectionInterval(1_000)
-                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
-                .setTcpNoDelay(true);
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)));
+        config.setTcpNoDelay(true);
         if (s.username() != null) {
             server.setUsername(s.username());
         }

@@ -275,12 +275,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
         String topic = streamTopics.get(stream);
         byte[] keyBytes = fields.get(RedisLanePublisher.KEY);
         String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
-        long id;
-        try {
-            id = idBytes == null ? -1 : Long.parseLong(new String(idBytes, StandardCharsets.US_ASCII));
-        } catch (NumberFormatException e) {
-            id = -1;
-        }
+        long id = parseId(idBytes);
         if (id < 0 || payload == null) {
             deadLetter(stream, entryId, topic, key, payload, lane, "MISSING_FIELD",
                     "entry lacks " + (id < 0 ? "a numeric 'id'" : "'payload'"));
@@ -311,6 +306,21 @@ public final class RedisLaneConsumer implements AutoCloseable {
         recent.add(id);
         delivered.incrementAndGet(lane.ordinal());
         return true;
+    }
+
+    /** Decimal ASCII to a non-negative long without a String; -1 if it is not one. */
+    static long parseId(byte[] b) {
+        if (b == null || b.length == 0 || b.length > 19) {
+            return -1;
+        }
+        long v = 0;
+        for (byte c : b) {
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v < 0 ? -1 : v;
     }
 
     private Priority laneOf(byte[] laneBytes, String stream) {

@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jctools.queues.MpmcArrayQueue;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.RStreamAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamMessageId;
@@ -88,6 +89,7 @@ public final class RedisLanePublisher implements AutoCloseable {
     /** Sender thread only. */
     private final Set<String> registered = new HashSet<>();
     private final Set<String> written = new HashSet<>();
+    private final Map<String, RStreamAsync<String, byte[]>> batchStreams = new HashMap<>();
     private long nextAgeTrim;
 
     RedisLanePublisher(RedisSettings settings, RedisStreamNames names, TributarySerde serde, RedissonClient client,
@@ -233,6 +235,7 @@ public final class RedisLanePublisher implements AutoCloseable {
                 .responseTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         int maxLen = (int) Math.min(Integer.MAX_VALUE, settings.maxLength());
         boolean laneField = names.mode() == RedisSettings.StreamMode.TOPIC;
+        batchStreams.clear();
         for (Pending p : batch) {
             if (!registered.contains(p.topic())) {
                 b.getSet(names.registry(), StringCodec.INSTANCE).addAsync(p.topic());
@@ -247,8 +250,12 @@ public final class RedisLanePublisher implements AutoCloseable {
                 fields.put(KEY, p.key());
             }
             fields.put(PAYLOAD, p.payload());
-            b.<String, byte[]>getStream(p.stream(), RedisClients.ENTRY_CODEC)
-                    .addAsync(StreamAddArgs.entries(fields).trimNonStrict().maxLen(maxLen).noLimit());
+            RStreamAsync<String, byte[]> stream = batchStreams.get(p.stream());
+            if (stream == null) {
+                stream = b.getStream(p.stream(), RedisClients.ENTRY_CODEC);
+                batchStreams.put(p.stream(), stream);
+            }
+            stream.addAsync(StreamAddArgs.entries(fields).trimNonStrict().maxLen(maxLen).noLimit());
         }
         b.execute();
         batches.incrementAndGet();
