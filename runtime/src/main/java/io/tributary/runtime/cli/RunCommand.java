@@ -77,7 +77,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     TransportSettings.Type transport;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: tributary.transport.kafka.bootstrap-servers; embedded = start a broker for the run)")
+            description = "Kafka bootstrap servers (default: tributary.transport.kafka.bootstrapServers; embedded = start a broker for the run)")
     String bootstrap;
 
     @Override

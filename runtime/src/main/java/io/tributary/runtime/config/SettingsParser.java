@@ -75,11 +75,7 @@ final class SettingsParser {
         if (type == TransportSettings.Type.KAFKA) {
             kafka = kafka(r, p + "kafka.");
         } else if (type == TransportSettings.Type.REDIS) {
-            String address = r.nonEmptyString(p + "redis.address");
-            if (!address.isEmpty() && !address.startsWith("redis://") && !address.startsWith("rediss://")) {
-                r.problem(p + "redis.address", "expected a redis:// or rediss:// URI, was '" + address + "'");
-            }
-            redis = new TransportSettings.Redis(address, r.longIn(p + "redis.maxLength", 1, Long.MAX_VALUE));
+            redis = redis(r, p + "redis.");
         }
         return new TransportSettings(type, kafka, redis);
     }
@@ -100,12 +96,44 @@ final class SettingsParser {
                 }
             }
         }
-        return new TransportSettings.Kafka(r.nonEmptyString(k + "bootstrap-servers"),
-                r.nonEmptyString(k + "application-id"),
-                r.enumOf(k + "processing-guarantee", TransportSettings.Kafka.ProcessingGuarantee.class,
+        return new TransportSettings.Kafka(r.nonEmptyString(k + "bootstrapServers"),
+                r.nonEmptyString(k + "applicationId"),
+                r.enumOf(k + "processingGuarantee", TransportSettings.Kafka.ProcessingGuarantee.class,
                         TransportSettings.Kafka.ProcessingGuarantee.AT_LEAST_ONCE),
                 r.enumOf(k + "profile", TransportSettings.Kafka.Profile.class, TransportSettings.Kafka.Profile.LOW_LATENCY),
                 client);
+    }
+
+    private static TransportSettings.Redis redis(SettingsReader r, String p) {
+        String address = r.nonEmptyString(p + "address");
+        if (!address.isEmpty() && !address.matches("rediss?://[^/:\\s]+:\\d{1,5}/?")) {
+            r.problem(p + "address", "expected redis://HOST:PORT or rediss://HOST:PORT, was '" + address + "'");
+        }
+        String username = r.optionalString(p + "username");
+        String password = r.optionalString(p + "password");
+        int database = r.intIn(p + "database", 0, 1_000);
+        String truststore = r.optionalString(p + "tls.truststore");
+        String truststorePassword = r.optionalString(p + "tls.truststorePassword");
+        boolean verifyHostname = r.bool(p + "tls.verifyHostname");
+        if (truststore != null && !address.startsWith("rediss://")) {
+            r.problem(p + "tls.truststore", "set, but address '" + address + "' is not rediss:// (TLS)");
+        }
+        Duration connect = r.durationIn(p + "connectTimeout", Duration.ofMillis(10), Duration.ofMinutes(5));
+        Duration timeout = r.durationIn(p + "timeout", Duration.ofMillis(10), Duration.ofMinutes(5));
+        TransportSettings.Redis.StreamMode mode = r.enumOf(p + "streamMode", TransportSettings.Redis.StreamMode.class,
+                TransportSettings.Redis.StreamMode.LANE);
+        long maxLength = r.longIn(p + "maxLength", 1, Long.MAX_VALUE);
+        Duration maxAge = r.durationIn(p + "maxAge", Duration.ZERO, Duration.ofDays(3_650));
+        int batchMax = r.intIn(p + "batch.max", 1, 100_000);
+        Duration flush = r.durationIn(p + "batch.flushInterval", Duration.ofNanos(1_000), HOUR);
+        Duration claimIdle = r.durationIn(p + "claimIdle", Duration.ofMillis(10), HOUR);
+        int bufferLimit = r.intIn(p + "bufferLimit", 1, 1 << 26);
+        if (bufferLimit < batchMax) {
+            r.problem(p + "bufferLimit", "expected at least batch.max (" + batchMax + "), was " + bufferLimit);
+        }
+        return new TransportSettings.Redis(address, username, password, database,
+                truststore == null ? null : java.nio.file.Path.of(truststore), truststorePassword, verifyHostname,
+                connect, timeout, mode, maxLength, maxAge, batchMax, flush, claimIdle, bufferLimit);
     }
 
 }

@@ -146,6 +146,20 @@ final class SettingsReader {
         return value.unwrapped().toString();
     }
 
+    /** A string that may be absent or null (e.g. a password): null then; a non-string is a problem. */
+    String optionalString(String path) {
+        if (!config.hasPath(path)) {
+            return null;
+        }
+        ConfigValue value = config.getValue(path);
+        if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
+            problem(path, "expected a string, was " + show(value) + origin(value));
+            return null;
+        }
+        String text = value.unwrapped().toString();
+        return text.isEmpty() ? null : text;
+    }
+
     List<String> nonEmptyStringList(String path) {
         ConfigValue value = value(path, "a non-empty list of strings");
         if (value == null) {

@@ -39,7 +39,25 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
         public enum Profile { LOW_LATENCY, THROUGHPUT }
     }
 
-    /** @param address redis:// or rediss:// URI; maxLength bounds each stream */
-    public record Redis(String address, long maxLength) {
+    /**
+     * {@code tributary.transport.redis}; see docs/redis.md.
+     *
+     * @param address       redis:// or rediss:// URI
+     * @param username      ACL user, null for the default user
+     * @param password      null: no AUTH
+     * @param tlsTruststore null: the JVM's trust store
+     * @param streamMode    a stream per lane of each topic, or one per topic
+     * @param maxLength     approximate bound of each stream (MAXLEN ~)
+     * @param maxAge        zero: no trimming by age
+     * @param claimIdle     pending entries of a silent consumer are claimed after this long
+     * @param bufferLimit   outgoing messages held while Redis is slow or away
+     */
+    public record Redis(String address, String username, String password, int database,
+                        java.nio.file.Path tlsTruststore, String tlsTruststorePassword, boolean tlsVerifyHostname,
+                        java.time.Duration connectTimeout, java.time.Duration timeout, StreamMode streamMode,
+                        long maxLength, java.time.Duration maxAge, int batchMax, java.time.Duration flushInterval,
+                        java.time.Duration claimIdle, int bufferLimit) {
+        /** A stream per lane of each topic ({@code <app>.<topic>.<lane>}) or one per topic. */
+        public enum StreamMode { LANE, TOPIC }
     }
 }

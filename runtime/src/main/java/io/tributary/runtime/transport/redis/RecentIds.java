@@ -1,0 +1,107 @@
+package io.tributary.runtime.transport.redis;
+
+/**
+ * (A copy of the Kafka transport's {@code RecentIds}: the two transports evolve independently.)
+ *
+ * The last {@code capacity} message ids seen, to drop redeliveries: a ring of ids in arrival order and
+ * an open-addressing hash set over them, so a lookup allocates nothing. The oldest id is forgotten when
+ * a new one arrives at capacity. Not thread-safe: one per consuming thread.
+ */
+final class RecentIds {
+    private static final long EMPTY = 0L;   // id 0 is tracked by a flag: the table uses 0 as "free"
+
+    private final long[] ring;
+    private final long[] table;
+    private final int mask;
+    private int head;
+    private int size;
+    private boolean hasZero;
+
+    RecentIds(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+        }
+        ring = new long[capacity];
+        int tableSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;   // load factor <= 0.5
+        table = new long[tableSize];
+        mask = tableSize - 1;
+    }
+
+    /** @return true if {@code id} is new (and now remembered), false if it was seen recently */
+    boolean add(long id) {
+        if (contains(id)) {
+            return false;
+        }
+        if (size == ring.length) {
+            remove(ring[head]);
+        } else {
+            size++;
+        }
+        ring[head] = id;
+        head = head + 1 == ring.length ? 0 : head + 1;
+        insert(id);
+        return true;
+    }
+
+    boolean contains(long id) {
+        if (id == EMPTY) {
+            return hasZero;
+        }
+        for (int i = slot(id); ; i = (i + 1) & mask) {
+            long v = table[i];
+            if (v == EMPTY) {
+                return false;
+            }
+            if (v == id) {
+                return true;
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void insert(long id) {
+        if (id == EMPTY) {
+            hasZero = true;
+            return;
+        }
+        int i = slot(id);
+        while (table[i] != EMPTY) {
+            i = (i + 1) & mask;
+        }
+        table[i] = id;
+    }
+
+    /** Linear-probing delete with backward shift, so no tombstones accumulate. */
+    private void remove(long id) {
+        if (id == EMPTY) {
+            hasZero = false;
+            return;
+        }
+        int i = slot(id);
+        while (table[i] != id) {
+            if (table[i] == EMPTY) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        int hole = i;
+        for (int j = (hole + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
+            int home = slot(table[j]);
+            // move j into the hole if its home is not cyclically in (hole, j]
+            boolean homeInRange = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!homeInRange) {
+                table[hole] = table[j];
+                hole = j;
+            }
+        }
+        table[hole] = EMPTY;
+    }
+
+    private int slot(long id) {
+        long h = id * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+}

@@ -1,0 +1,89 @@
+package io.tributary.runtime.transport.redis;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.Codec;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.codec.CompositeCodec;
+import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
+import org.redisson.config.SingleServerConfig;
+import org.redisson.config.SslVerificationMode;
+
+import java.net.MalformedURLException;
+import java.time.Duration;
+
+/**
+ * Makes Redisson clients from {@link RedisSettings}. Stream entries use UTF-8 field names and byte
+ * values ({@link #ENTRY_CODEC}): the payload is Avro single-object bytes from
+ * {@link io.tributary.schemas.serde.TributarySerde}, never Redisson's default Kryo codec. Redisson
+ * reconnects by itself after a lost connection, with a jittered back-off from 100 ms to 2 s.
+ */
+public final class RedisClients {
+    /** Field names as strings, values as raw bytes. */
+    public static final Codec ENTRY_CODEC = new CompositeCodec(StringCodec.INSTANCE, ByteArrayCodec.INSTANCE,
+            ByteArrayCodec.INSTANCE);
+
+    private RedisClients() {
+    }
+
+    /**
+     * A connected client. A wrong password, an unknown user or an unreachable server fails here with
+     * an {@link IllegalStateException} naming the address and the user.
+     */
+    public static RedissonClient connect(RedisSettings s) {
+        Config config = new Config();
+        config.setCodec(ENTRY_CODEC);
+        config.setThreads(2);
+        config.setNettyThreads(2);
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(s.address())
+                .setDatabase(s.database())
+                .setConnectionMinimumIdleSize(1)
+                .setConnectionPoolSize(8)
+                .setSubscriptionConnectionMinimumIdleSize(0)
+                .setConnectTimeout((int) s.connectTimeout().toMillis())
+                .setTimeout((int) s.timeout().toMillis())
+                .setRetryAttempts(0)
+                .setPingConnectionInterval(1_000)
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)));
+        config.setTcpNoDelay(true);
+        if (s.username() != null) {
+            server.setUsername(s.username());
+        }
+        if (s.password() != null) {
+            server.setPassword(s.password());
+        }
+        if (s.address().startsWith("rediss://")) {
+            server.setSslVerificationMode(s.tlsVerifyHostname() ? SslVerificationMode.STRICT : SslVerificationMode.CA_ONLY);
+            if (s.tlsTruststore() != null) {
+                try {
+                    server.setSslTruststore(s.tlsTruststore().toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw new IllegalArgumentException("tls truststore " + s.tlsTruststore() + ": " + e.getMessage(), e);
+                }
+                server.setSslTruststorePassword(s.tlsTruststorePassword());
+            }
+        }
+        try {
+            return Redisson.create(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to Redis at " + s.address() + " as user '"
+                    + (s.username() == null ? "default" : s.username()) + "'" + (s.password() == null ? " without a password" : "")
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !out.toString().contains(t.getMessage())) {
+                out.append(": ").append(t.getMessage());
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,517 @@
+package io.tributary.runtime.transport.redis;
+
+import io.tributary.api.Headers;
+import io.tributary.api.MessageBus;
+import io.tributary.api.Priority;
+import io.tributary.api.TopicPattern;
+import io.tributary.runtime.transport.DecodingIngress;
+import io.tributary.schemas.serde.MessageDecodingException;
+import io.tributary.schemas.serde.MessageReader;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.AutoClaimResult;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamMultiReadGroupArgs;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One member of the consumer group {@code <app>}: reads the lane streams of some topics, hands each
+ * entry to a {@link RedisEntryHandler} and acknowledges it (XACK, batched per read) only after the
+ * handler returned true. One thread, one Redisson client of its own.
+ *
+ * <ul>
+ *   <li><b>Priority</b>: each round reads CRITICAL's streams first, then HIGH, NORMAL, LOW; after a
+ *       lane delivered something the round starts again at CRITICAL, so lower lanes wait while higher
+ *       ones have entries, except that a lane held back for its max wait (HIGH 5 ms, NORMAL 20 ms, LOW
+ *       50 ms by default) is read once: LOW gets a bounded share. When every lane is empty one blocking
+ *       XREADGROUP over all streams waits (100 ms) for the next entry.</li>
+ *   <li><b>Claims</b>: every half claim-idle time, XAUTOCLAIM takes over entries pending longer than
+ *       the claim idle time on any consumer of the group (a dead one, or this one after a refusal).</li>
+ *   <li><b>Duplicates</b>: an entry whose message id is among the last {@code recentIds} this consumer
+ *       handled is acknowledged and dropped (a publisher's retried batch, an ack lost with a restarted
+ *       server, a claim of something already handled here).</li>
+ *   <li><b>Dead letters</b>: an entry whose payload does not decode (or that lacks fields) is copied to
+ *       {@code <app>.dlq} with the reason, published on the bus's dead-letter topic through
+ *       {@link DecodingIngress} (when a bus is given), acknowledged, and consumption goes on.</li>
+ *   <li><b>Discovery</b>: streams are those of the given topics, or of every topic in the registry
+ *       {@code <app>.streams} that matches the given patterns (re-read every second).</li>
+ *   <li><b>Outages</b>: a failed command marks the consumer {@linkplain #connected() unhealthy} and
+ *       is retried with back-off; Redisson reconnects; groups lost with a non-persistent server are
+ *       created again.</li>
+ * </ul>
+ */
+public final class RedisLaneConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLaneConsumer.class);
+    private static final Priority[] LANES = Priority.values();
+    private static final long DISCOVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration BLOCK = Duration.ofMillis(100);
+
+    private final RedisSettings settings;
+    private final RedisStreamNames names;
+    private final RedissonClient client;
+    private final String consumer;
+    private final List<String> fixedTopics;
+    private final List<TopicPattern> patterns;
+    private final RedisEntryHandler handler;
+    private final DecodingIngress deadLetterIngress;
+    private final MessageReader reader;
+    private final RecentIds recent;
+    private final Thread thread;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    @SuppressWarnings("unchecked")
+    private final List<String>[] laneStreams = new List[Priority.COUNT];
+    private final Set<String> topics = new HashSet<>();
+    private final Map<String, String> streamTopics = new HashMap<>();
+    private final Set<String> grouped = new HashSet<>();
+    private final long[] lastServed = new long[Priority.COUNT];
+    private final long[] maxWaitNanos = new long[Priority.COUNT];
+    private final AtomicLongArray delivered = new AtomicLongArray(Priority.COUNT);
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
+    private final LongAdder claimed = new LongAdder();
+    private final AtomicLong failures = new AtomicLong();
+    private final Map<String, List<StreamMessageId>> acks = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile boolean connected = true;
+    private long nextDiscovery;
+    private long nextClaim;
+
+    /**
+     * @param topics   bus topics to read (literal), or patterns when {@code discover} is true
+     * @param discover read every registered topic matching {@code topics} as patterns
+     * @param bus      where undecodable entries are dead-lettered; null: only to {@code <app>.dlq}
+     */
+    RedisLaneConsumer(RedisSettings settings, RedisStreamNames names, TributarySerde serde, List<String> topics,
+                      boolean discover, RedisEntryHandler handler, MessageBus bus, String consumer) {
+        this.settings = settings;
+        this.names = names;
+        this.consumer = consumer;
+        this.handler = handler;
+        this.fixedTopics = discover ? List.of() : List.copyOf(topics);
+        this.patterns = discover ? topics.stream().map(TopicPattern::parse).toList() : List.of();
+        this.reader = serde.newReader();
+        this.recent = new RecentIds(settings.recentIds());
+        this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde);
+        for (Priority p : LANES) {
+            laneStreams[p.ordinal()] = new ArrayList<>();
+            Duration w = settings.maxWait().get(p);
+            maxWaitNanos[p.ordinal()] = w == null ? 0 : w.toNanos();
+        }
+        this.client = RedisClients.connect(settings);
+        this.thread = new Thread(this::loop, "redis-consumer-" + consumer);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the consumer thread. */
+    public RedisLaneConsumer start() {
+        thread.start();
+        return this;
+    }
+
+    /** Waits until the groups of the initial streams exist (entries written after this are read). */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public String name() {
+        return consumer;
+    }
+
+    private void loop() {
+        long backoff = 0;
+        while (running) {
+            try {
+                long now = System.nanoTime();
+                if (now - nextDiscovery >= 0) {
+                    discover();
+                    nextDiscovery = now + DISCOVERY_NANOS;
+                    ready.countDown();
+                }
+                if (now - nextClaim >= 0) {
+                    claim();
+                    nextClaim = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(20), settings.claimIdle().toNanos() / 2);
+                }
+                round();
+                if (!connected) {
+                    LOG.info("consumer {}: Redis at {} reachable again", consumer, settings.address());
+                }
+                connected = true;
+                backoff = 0;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                failures.incrementAndGet();
+                acks.clear();   // not acknowledged: they stay pending and come back (claimed or re-read)
+                if (String.valueOf(RedisClients.rootMessage(e)).contains("NOGROUP")) {
+                    grouped.clear();
+                    nextDiscovery = System.nanoTime();
+                } else if (connected) {
+                    LOG.warn("consumer {}: Redis at {} failed ({}); retrying with back-off", consumer, settings.address(),
+                            RedisClients.rootMessage(e));
+                    connected = false;
+                    grouped.clear();
+                    nextDiscovery = System.nanoTime();
+                }
+                backoff = backoff == 0 ? 10 : Math.min(1_000, backoff * 2);
+                sleep(backoff);
+            }
+        }
+    }
+
+    /** One priority round: see the class comment. */
+    private void round() {
+        long now = System.nanoTime();
+        for (Priority lane : LANES) {
+            List<String> streams = laneStreams[lane.ordinal()];
+            if (streams.isEmpty()) {
+                lastServed[lane.ordinal()] = now;
+                continue;
+            }
+            int n = read(streams, null);
+            lastServed[lane.ordinal()] = System.nanoTime();
+            if (n > 0) {
+                serveOverdue(lane);
+                return;   // start again at CRITICAL
+            }
+        }
+        // nothing anywhere: wait for the next entry on any stream
+        List<String> all = new ArrayList<>();
+        for (List<String> l : laneStreams) {
+            all.addAll(l);
+        }
+        if (all.isEmpty()) {
+            sleep(BLOCK.toMillis());
+            return;
+        }
+        read(all, BLOCK);
+    }
+
+    /** Lanes below {@code served} that waited their max wait get one read now. */
+    private void serveOverdue(Priority served) {
+        long now = System.nanoTime();
+        for (int i = served.ordinal() + 1; i < LANES.length; i++) {
+            List<String> streams = laneStreams[i];
+            if (!streams.isEmpty() && now - lastServed[i] >= maxWaitNanos[i]) {
+                read(streams, null);
+                lastServed[i] = System.nanoTime();
+            }
+        }
+    }
+
+    /** XREADGROUP over {@code streams}; handles, then acknowledges; returns the number of entries read. */
+    private int read(List<String> streams, Duration block) {
+        RStream<String, byte[]> first = client.getStream(streams.get(0), RedisClients.ENTRY_CODEC);
+        Map<String, StreamMessageId> others = new LinkedHashMap<>();
+        for (int i = 1; i < streams.size(); i++) {
+            others.put(streams.get(i), StreamMessageId.NEVER_DELIVERED);
+        }
+        StreamMultiReadGroupArgs args = StreamMultiReadGroupArgs.greaterThan(StreamMessageId.NEVER_DELIVERED, others)
+                .count(settings.readCount());
+        if (block != null) {
+            args = args.timeout(block);
+        }
+        Map<String, Map<StreamMessageId, Map<String, byte[]>>> result = first.readGroup(names.group(), consumer, args);
+        if (result == null || result.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        // in priority order even when one blocking read returned several lanes
+        for (Priority lane : LANES) {
+            for (Map.Entry<String, Map<StreamMessageId, Map<String, byte[]>>> s : result.entrySet()) {
+                if (names.readLane(s.getKey()) == lane) {
+                    n += handleAll(s.getKey(), s.getValue());
+                }
+            }
+        }
+        flushAcks();
+        return n;
+    }
+
+    private int handleAll(String stream, Map<StreamMessageId, Map<String, byte[]>> entries) {
+        if (entries == null) {
+            return 0;
+        }
+        for (Map.Entry<StreamMessageId, Map<String, byte[]>> e : entries.entrySet()) {
+            if (e.getValue() == null) {
+                ack(stream, e.getKey());   // deleted (trimmed) while pending
+                continue;
+            }
+            if (handleOne(stream, e.getKey(), e.getValue())) {
+                ack(stream, e.getKey());
+            }
+        }
+        return entries.size();
+    }
+
+    private boolean handleOne(String stream, StreamMessageId entryId, Map<String, byte[]> fields) {
+        byte[] idBytes = fields.get(RedisLanePublisher.ID);
+        byte[] payload = fields.get(RedisLanePublisher.PAYLOAD);
+        Priority lane = laneOf(fields.get(RedisLanePublisher.LANE), stream);
+        String topic = streamTopics.get(stream);
+        byte[] keyBytes = fields.get(RedisLanePublisher.KEY);
+        String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
+        long id = parseId(idBytes);
+        if (id < 0 || payload == null) {
+            deadLetter(stream, entryId, topic, key, payload, lane, "MISSING_FIELD",
+                    "entry lacks " + (id < 0 ? "a numeric 'id'" : "'payload'"));
+            return true;
+        }
+        if (recent.contains(id)) {
+            duplicates.increment();
+            return true;
+        }
+        SpecificRecord record;
+        try {
+            record = reader.decode(payload);
+        } catch (MessageDecodingException e) {
+            deadLetter(stream, entryId, topic, key, payload, lane, e.reason().name(), String.valueOf(e.getMessage()));
+            return true;
+        }
+        boolean ok;
+        try {
+            ok = handler.handle(topic, key, record, lane, id);
+        } catch (RuntimeException e) {
+            LOG.warn("consumer {}: handler failed on {} {} ({}); left pending", consumer, stream, entryId, e.toString());
+            ok = false;
+        }
+        if (!ok) {
+            refusals.increment();
+            return false;
+        }
+        recent.add(id);
+        delivered.incrementAndGet(lane.ordinal());
+        return true;
+    }
+
+    /** Decimal ASCII to a non-negative long without a String; -1 if it is not one. */
+    static long parseId(byte[] b) {
+        if (b == null || b.length == 0 || b.length > 19) {
+            return -1;
+        }
+        long v = 0;
+        for (byte c : b) {
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v < 0 ? -1 : v;
+    }
+
+    private Priority laneOf(byte[] laneBytes, String stream) {
+        if (laneBytes != null && laneBytes.length > 0) {
+            switch (laneBytes[0]) {
+                case 'c': return Priority.CRITICAL;
+                case 'h': return Priority.HIGH;
+                case 'n': return Priority.NORMAL;
+                case 'l': return Priority.LOW;
+                default: break;
+            }
+        }
+        return names.readLane(stream);
+    }
+
+    private void deadLetter(String stream, StreamMessageId entryId, String topic, String key, byte[] payload,
+                            Priority lane, String reason, String error) {
+        deadLettered.increment();
+        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, entryId, stream, names.deadLetter(),
+                reason, error);
+        Map<String, byte[]> fields = new LinkedHashMap<>();
+        fields.put("source", (stream + "@" + entryId).getBytes(StandardCharsets.UTF_8));
+        fields.put("reason", reason.getBytes(StandardCharsets.UTF_8));
+        fields.put("error", error.getBytes(StandardCharsets.UTF_8));
+        if (topic != null) {
+            fields.put("topic", topic.getBytes(StandardCharsets.UTF_8));
+        }
+        fields.put(RedisLanePublisher.PAYLOAD, payload == null ? new byte[0] : payload);
+        client.<String, byte[]>getStream(names.deadLetter(), RedisClients.ENTRY_CODEC)
+                .add(StreamAddArgs.entries(fields).trimNonStrict().maxLen((int) Math.min(Integer.MAX_VALUE, settings.maxLength())).noLimit());
+        if (deadLetterIngress != null) {
+            // decodes again, fails again, and publishes the DeadLetter with the reason, as the Kafka transport does
+            deadLetterIngress.ingest(topic == null ? stream : topic, key, payload == null ? new byte[0] : payload, lane,
+                    Headers.EMPTY);
+        }
+    }
+
+    private void ack(String stream, StreamMessageId id) {
+        acks.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
+    }
+
+    private void flushAcks() {
+        if (acks.isEmpty()) {
+            return;
+        }
+        RBatch b = client.createBatch(BatchOptions.defaults().retryAttempts(0));
+        for (Map.Entry<String, List<StreamMessageId>> e : acks.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                b.getStream(e.getKey(), RedisClients.ENTRY_CODEC).ackAsync(names.group(),
+                        e.getValue().toArray(new StreamMessageId[0]));
+            }
+        }
+        acks.clear();
+        b.execute();
+    }
+
+    /** XAUTOCLAIM on every stream: entries idle longer than the claim time move here and are handled. */
+    private void claim() {
+        for (List<String> streams : laneStreams) {
+            for (String stream : streams) {
+                RStream<String, byte[]> s = client.getStream(stream, RedisClients.ENTRY_CODEC);
+                StreamMessageId start = new StreamMessageId(0, 0);
+                for (int pages = 0; pages < 100; pages++) {
+                    AutoClaimResult<String, byte[]> r = s.autoClaim(names.group(), consumer,
+                            settings.claimIdle().toMillis(), TimeUnit.MILLISECONDS, start, settings.readCount());
+                    if (r.getMessages() != null && !r.getMessages().isEmpty()) {
+                        claimed.add(r.getMessages().size());
+                        handleAll(stream, r.getMessages());
+                        flushAcks();
+                    }
+                    if (r.getDeletedIds() != null && !r.getDeletedIds().isEmpty()) {
+                        for (StreamMessageId gone : r.getDeletedIds()) {
+                            ack(stream, gone);
+                        }
+                        flushAcks();
+                    }
+                    start = r.getNextId();
+                    if (start == null || (start.getId0() == 0 && start.getId1() == 0)) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void discover() {
+        Set<String> wanted = new HashSet<>(fixedTopics);
+        if (!patterns.isEmpty()) {
+            Set<String> registered = client.<String>getSet(names.registry(), StringCodec.INSTANCE).readAll();
+            for (String t : registered) {
+                for (TopicPattern p : patterns) {
+                    if (p.matches(t)) {
+                        wanted.add(t);
+                        break;
+                    }
+                }
+            }
+        }
+        for (String topic : wanted) {
+            if (topics.add(topic)) {
+                for (String stream : names.streams(topic)) {
+                    laneStreams[names.readLane(stream).ordinal()].add(stream);
+                    streamTopics.put(stream, topic);
+                }
+            }
+            for (String stream : names.streams(topic)) {
+                if (!grouped.contains(stream)) {
+                    createGroup(stream);
+                    grouped.add(stream);
+                }
+            }
+        }
+    }
+
+    private void createGroup(String stream) {
+        try {
+            client.getStream(stream, RedisClients.ENTRY_CODEC)
+                    .createGroup(StreamCreateGroupArgs.name(names.group()).id(StreamMessageId.ALL).makeStream());
+        } catch (RuntimeException e) {
+            if (!String.valueOf(RedisClients.rootMessage(e)).contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** False from a failed command until the next successful round. */
+    public boolean connected() {
+        return connected;
+    }
+
+    public long delivered() {
+        long n = 0;
+        for (int i = 0; i < Priority.COUNT; i++) {
+            n += delivered.get(i);
+        }
+        return n;
+    }
+
+    public long delivered(Priority lane) {
+        return delivered.get(lane.ordinal());
+    }
+
+    /** Entries dropped because their message id was handled recently. */
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    public long deadLettered() {
+        return deadLettered.sum();
+    }
+
+    /** Entries the handler refused (left pending). */
+    public long refusals() {
+        return refusals.sum();
+    }
+
+    /** Entries taken over from idle consumers (or from this one). */
+    public long claimed() {
+        return claimed.sum();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    /** The consumer's own client (tests close it to simulate a crash). */
+    RedissonClient client() {
+        return client;
+    }
+
+    /** Stops reading (what was handled is acknowledged), closes the client. Idempotent. */
+    @Override
+    public void close() {
+        running = false;
+        if (thread.isAlive()) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!client.isShutdown()) {
+            client.shutdown();
+        }
+    }
+}

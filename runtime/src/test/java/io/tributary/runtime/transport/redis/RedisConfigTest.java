@@ -1,0 +1,73 @@
+package io.tributary.runtime.transport.redis;
+
+import io.tributary.runtime.config.ConfigLoader;
+import io.tributary.runtime.config.InvalidConfigException;
+import io.tributary.runtime.config.TributaryConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tributary.transport.redis}: read into {@link RedisSettings}; bad values named by key. */
+class RedisConfigTest {
+    private static TributaryConfig load(Path dir, String hocon) throws Exception {
+        Path file = dir.resolve("t.conf");
+        Files.writeString(file, hocon);
+        return new ConfigLoader(Map.of(), new Properties(), RedisConfigTest.class.getClassLoader(), 2).load(file);
+    }
+
+    @Test
+    void readsTheRedisBlock(@TempDir Path dir) throws Exception {
+        TributaryConfig cfg = load(dir, """
+                tributary.transport { type = redis, redis {
+                  address = "redis://10.0.0.5:6380", username = desk, password = pw, database = 2
+                  streamMode = topic, maxLength = 5000, maxAge = 10m, batch { max = 500, flushInterval = 2ms }
+                  claimIdle = 5s, bufferLimit = 1000 } }
+                """);
+        RedisSettings s = RedisSettings.fromConfig(cfg.transport().redis(), "desk");
+        assertEquals("redis://10.0.0.5:6380", s.address());
+        assertEquals("desk", s.username());
+        assertEquals("pw", s.password());
+        assertEquals(2, s.database());
+        assertEquals(RedisSettings.StreamMode.TOPIC, s.streamMode());
+        assertEquals(5000, s.maxLength());
+        assertEquals(Duration.ofMinutes(10), s.maxAge());
+        assertEquals(500, s.batchMax());
+        assertEquals(Duration.ofMillis(2), s.flushInterval());
+        assertEquals(Duration.ofSeconds(5), s.claimIdle());
+        assertEquals(1000, s.bufferLimit());
+        assertTrue(!s.toString().contains("pw,") && !s.toString().contains(" pw"), s.toString());
+        TributaryConfig defaults = load(dir, "tributary.transport.type = redis");
+        assertNull(defaults.transport().redis().password());
+        assertEquals(RedisSettings.StreamMode.LANE, RedisSettings.fromConfig(defaults.transport().redis(), "a").streamMode());
+    }
+
+    @Test
+    void errorsNameTheKey(@TempDir Path dir) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load(dir, """
+                tributary.transport { type = redis, redis {
+                  address = "http://localhost", streamMode = sideways, maxLength = 0, maxAge = forever
+                  batch { max = 0, flushInterval = 0ms }, claimIdle = -1s, bufferLimit = "lots", database = -1
+                  tls.truststore = /tmp/x.p12 } }
+                """));
+        String m = e.getMessage();
+        for (String key : new String[] {"redis.address", "redis.streamMode", "redis.maxLength", "redis.maxAge",
+                "redis.batch.max", "redis.batch.flushInterval", "redis.claimIdle", "redis.bufferLimit", "redis.database",
+                "redis.tls.truststore"}) {
+            assertTrue(m.contains("tributary.transport." + key), "no problem named " + key + " in:\n" + m);
+        }
+        InvalidConfigException typo = assertThrows(InvalidConfigException.class,
+                () -> load(dir, "tributary.transport.redis.maxLenght = 5"));
+        assertTrue(typo.getMessage().contains("tributary.transport.redis.maxLenght")
+                && typo.getMessage().contains("did you mean tributary.transport.redis.maxLength"), typo.getMessage());
+    }
+}

@@ -1,0 +1,64 @@
+package io.tributary.runtime.transport.redis;
+
+import io.tributary.api.Envelope;
+import io.tributary.api.Priority;
+import io.tributary.api.SubscribeOptions;
+import io.tributary.api.dsl.Topology;
+import io.tributary.api.dsl.TopologyBuilder;
+import io.tributary.runtime.bus.LocalMessageBus;
+import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.metrics.Registration;
+import io.tributary.runtime.metrics.TributaryMetrics;
+import io.tributary.schemas.QuoteTick;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.tributary.runtime.transport.redis.RedisFixtures.await;
+import static io.tributary.runtime.transport.redis.RedisFixtures.quote;
+import static io.tributary.runtime.transport.redis.RedisFixtures.seq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A topology across Redis: bus → lane streams → consumer group → plan → outputs back on the bus. */
+class RedisTransportRunnerIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static Topology evenQuotes() {
+        TopologyBuilder t = new TopologyBuilder("even-quotes");
+        t.<QuoteTick>stream("data.quotes.**")
+                .filter(q -> q.getBidPrice().getMantissa() % 2 == 0)
+                .lane(Priority.CRITICAL)
+                .to("quotes.even");
+        return t.build();
+    }
+
+    @Test
+    void runsATopologyOverALocalRedisServer() throws Exception {
+        LocalMessageBus bus = LocalMessageBus.withDefaults();
+        TributaryMetrics metrics = TributaryMetrics.builder().build();
+        List<Envelope<Object>> out = new CopyOnWriteArrayList<>();
+        bus.subscribe("quotes.even", (Envelope<Object> m) -> out.add(m.copy()), SubscribeOptions.inline());
+        try (RedisTransportRunner redis = RedisTransportRunner.start(evenQuotes(), PluginCatalog.empty(), bus,
+                new RedisTransportRunner.Options(null, "desk", null));
+             Registration health = redis.registerHealth(metrics)) {
+            assertTrue(redis.address().startsWith("redis://127.0.0.1:"), redis.address());
+            for (int i = 0; i < 200; i++) {
+                bus.publish("data.quotes.BINANCE.BTCUSDT", "BTCUSDT", quote(i), Priority.NORMAL);
+            }
+            bus.publish("data.quotes.BINANCE.ETHUSDT", "ETHUSDT", "not an Avro record", Priority.NORMAL);
+            assertTrue(await(WAIT, () -> out.size() == 100), "outputs " + out.size());
+            assertEquals(200, redis.bridged());
+            assertEquals(1, redis.notAvro());
+            assertTrue(out.stream().allMatch(m -> m.priority() == Priority.CRITICAL && seq(m.payload()) % 2 == 0));
+            assertEquals(100, out.stream().map(m -> seq(m.payload())).distinct().count());
+            assertTrue(redis.connected());
+            assertTrue(metrics.healthChecks().runHealthCheck("transport.redis").isHealthy());
+        } finally {
+            bus.close();
+            metrics.close();
+        }
+    }
+}
