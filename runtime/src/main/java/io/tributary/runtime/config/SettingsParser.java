@@ -107,7 +107,8 @@ final class SettingsParser {
     private static TransportSettings.Redis redis(SettingsReader r, String p) {
         String address = r.nonEmptyString(p + "address");
         if (!address.isEmpty() && !address.matches("rediss?://[^/:\\s]+:\\d{1,5}/?")) {
-            r.problem(p + "address", "expected redis://HOST:PORT or rediss://HOST:PORT, was '" + address + "'");
+            r.problem(p + "address", "expected redis://HOST:PORT or rediss://HOST:PORT, was '" + address + "'"
+                    + SettingsReader.origin(r.config().getValue(p + "address")));
         }
         String username = r.optionalString(p + "username");
         String password = r.optionalString(p + "password");

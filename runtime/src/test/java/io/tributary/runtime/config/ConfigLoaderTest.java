@@ -128,7 +128,7 @@ class ConfigLoaderTest {
         assertTrue(text.contains("tributary.executor.lanes.low.overflow: expected one of block, conflate, drop_oldest, reject, was \"SOMETIMES\""), text);
         assertTrue(text.contains("tributary.executor.flushInterval: expected a duration"), text);
         assertTrue(text.contains("tributary.run.progressInterval: expected a duration in [100ms, 1h] such as 500ms or 10s, was 10ms"), text);
-        assertTrue(text.contains("tributary.transport.redis.address: expected a redis:// or rediss:// URI"), text);
+        assertTrue(text.contains("tributary.transport.redis.address: expected redis://HOST:PORT or rediss://HOST:PORT, was 'http://x' ("), text);
     }
 
     @Test

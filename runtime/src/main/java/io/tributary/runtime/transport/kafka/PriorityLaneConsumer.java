@@ -148,11 +148,6 @@ public final class PriorityLaneConsumer implements AutoCloseable {
         return deadLettered.sum();
     }
 
-    /** Records behind on {@code lane} (log end minus position) as of its last poll. */
-    public long lag(Priority lane) {
-        return lag.get(lane.ordinal());
-    }
-
     /** How often {@code lane} was paused because a higher lane had lag. */
     public long pauses(Priority lane) {
         return lanes[lane.ordinal()].pauses();
