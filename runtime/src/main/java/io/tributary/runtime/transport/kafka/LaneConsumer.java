@@ -32,10 +32,20 @@ import java.util.concurrent.atomic.LongAdder;
  * buffered for a lower lane never sit in front of a CRITICAL one (a single consumer returns completed
  * fetches in arrival order). Before each poll it asks the shared {@link LaneGate} whether it may fetch
  * and pauses or resumes its partitions; after each poll it publishes its lag for the other lanes.
+ *
+ * <p>A lane that fetches blocks in {@code poll} until records arrive (up to {@link #FETCHING_POLL_MILLIS}):
+ * an arriving record ends the poll at once, so a longer wait costs no latency, while waking every few
+ * milliseconds cost each idle lane a thread wake-up and a pass through the consumer's poll loop, on a
+ * machine where every wake-up competes for a core with the ones that carry records. Only a held-back
+ * lane polls briefly ({@code pollTimeout}): it must notice soon that the higher lanes caught up or that
+ * its max wait ran out.
  */
 final class LaneConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LaneConsumer.class);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Longest poll of a lane that fetches; records end it sooner. Also bounds how late trailing offsets are committed. */
+    static final long FETCHING_POLL_MILLIS = 100;
+    private static final Duration FETCHING_POLL = Duration.ofMillis(FETCHING_POLL_MILLIS);
 
     private final PriorityLaneConsumer owner;
     private final int lane;
@@ -99,11 +109,13 @@ final class LaneConsumer implements Runnable {
             }
         });
         long lastCommit = System.nanoTime();
+        boolean uncommitted = false;
         try {
             while (running) {
                 applyGate();
-                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                ConsumerRecords<String, byte[]> records = consumer.poll(paused ? pollTimeout : FETCHING_POLL);
                 if (!records.isEmpty()) {
+                    uncommitted = true;
                     for (TopicPartition tp : records.partitions()) {
                         String stream = topics.streamOf(tp.topic());
                         List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
@@ -114,9 +126,10 @@ final class LaneConsumer implements Runnable {
                 }
                 publishLag();
                 long now = System.nanoTime();
-                if (!records.isEmpty() && now - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                if (uncommitted && now - lastCommit >= COMMIT_INTERVAL_NANOS) {
                     consumer.commitAsync();
                     lastCommit = now;
+                    uncommitted = false;
                 }
             }
         } catch (WakeupException e) {
