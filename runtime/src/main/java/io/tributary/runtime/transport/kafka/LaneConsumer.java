@@ -13,11 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,7 +55,8 @@ final class LaneConsumer implements Runnable {
     private final List<String> subscription;
     private final TributarySerde serde;
     private final PayloadMapping mapping;
-    private final KafkaConsumer<String, byte[]> consumer;
+    /** Values stay in the fetch buffer (a slice each, no copy) until decoded. */
+    private final KafkaConsumer<String, ByteBuffer> consumer;
     private final DecodingIngress ingress;
     private final RecentIds recentIds;
     private final Duration pollTimeout;
@@ -64,6 +66,7 @@ final class LaneConsumer implements Runnable {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder pauses = new LongAdder();
     private boolean paused;
+    private long rejectedSeen;
     private volatile boolean running = true;
 
     LaneConsumer(PriorityLaneConsumer owner, Priority priority, KafkaLaneSettings settings, LaneTopics topics,
@@ -80,7 +83,7 @@ final class LaneConsumer implements Runnable {
         this.serde = serde;
         this.mapping = mapping;
         this.consumer = new KafkaConsumer<>(settings.consumerConfig(topics.groupId(priority)),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                new StringDeserializer(), new ByteBufferDeserializer());
         this.ingress = new DecodingIngress(name, bus, serde, mapping);
         this.recentIds = new RecentIds(settings.recentIds());
         this.pollTimeout = settings.pollTimeout();
@@ -113,12 +116,12 @@ final class LaneConsumer implements Runnable {
         try {
             while (running) {
                 applyGate();
-                ConsumerRecords<String, byte[]> records = consumer.poll(paused ? pollTimeout : FETCHING_POLL);
+                ConsumerRecords<String, ByteBuffer> records = consumer.poll(paused ? pollTimeout : FETCHING_POLL);
                 if (!records.isEmpty()) {
                     uncommitted = true;
                     for (TopicPartition tp : records.partitions()) {
                         String stream = topics.streamOf(tp.topic());
-                        List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
+                        List<ConsumerRecord<String, ByteBuffer>> batch = records.records(tp);
                         for (int i = 0; i < batch.size(); i++) {
                             handle(batch.get(i), stream);
                         }
@@ -145,35 +148,42 @@ final class LaneConsumer implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record, String stream) {
+    private void handle(ConsumerRecord<String, ByteBuffer> record, String stream) {
         long id = KafkaHeaders.readLong(record.headers(), KafkaHeaders.MESSAGE_ID, Long.MIN_VALUE);
         if (id != Long.MIN_VALUE && !recentIds.add(id)) {
             owner.countDuplicate();
             return;
         }
-        byte[] value = record.value();
+        ByteBuffer value = record.value();
         if (value == null) {
-            owner.deadLetter(record, "NULL_VALUE", "a record without a value (tombstone) on a lane topic");
+            owner.deadLetter(record, null, "NULL_VALUE", "a record without a value (tombstone) on a lane topic");
             return;
         }
-        long rejectedBefore = ingress.rejectedCount();
-        ingress.ingest(stream, record.key(), value, priority, Headers.EMPTY);
-        if (ingress.rejectedCount() != rejectedBefore) {
-            String reason = "UNKNOWN";
-            String error = "rejected by the decoding ingress";
-            try {   // only on this rare path: recover the reason for the Kafka DLQ
-                mapping.fromAvro(serde.decode(value));
-            } catch (MessageDecodingException e) {
-                reason = e.reason().name();
-                error = String.valueOf(e.getMessage());
-            } catch (RuntimeException e) {
-                reason = DecodingIngress.UNMAPPABLE;
-                error = String.valueOf(e.getMessage());
-            }
-            owner.deadLetter(record, reason, error);
+        int start = value.position();
+        if (ingress.ingest(stream, record.key(), value, priority, Headers.EMPTY)) {
+            delivered.increment();
             return;
         }
-        delivered.increment();
+        long rejected = ingress.rejectedCount();   // only this thread feeds this ingress
+        if (rejected == rejectedSeen) {
+            delivered.increment();   // decoded and handed over; the bus's lane refused it and counts that
+            return;
+        }
+        rejectedSeen = rejected;
+        byte[] bytes = new byte[value.limit() - start];
+        value.get(start, bytes);
+        String reason = "UNKNOWN";
+        String error = "rejected by the decoding ingress";
+        try {   // only on this rare path: recover the reason for the Kafka DLQ
+            mapping.fromAvro(serde.decode(bytes));
+        } catch (MessageDecodingException e) {
+            reason = e.reason().name();
+            error = String.valueOf(e.getMessage());
+        } catch (RuntimeException e) {
+            reason = DecodingIngress.UNMAPPABLE;
+            error = String.valueOf(e.getMessage());
+        }
+        owner.deadLetter(record, bytes, reason, error);
     }
 
     private void applyGate() {
