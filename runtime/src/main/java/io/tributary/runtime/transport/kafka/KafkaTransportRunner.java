@@ -59,7 +59,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * @param bootstrapServers null, blank or {@value #EMBEDDED}: start an embedded broker
      * @param app              application id, topic prefix
      * @param exactlyOnce      exactly_once_v2 instead of at_least_once
-     * @param profile          Kafka Streams defaults: latency or throughput
+     * @param profile          client defaults of Kafka Streams and the lanes: latency or throughput
      * @param clientProperties pass-through Kafka client settings (security, tuning), applied last to
      *                         every producer, consumer, admin client and Kafka Streams
      * @param payloads         bus payloads ↔ Avro records
@@ -143,11 +143,12 @@ public final class KafkaTransportRunner implements AutoCloseable {
                 .withKafkaProperties(options.clientProperties());
     }
 
-    /** Exactly-once output is read only once committed. */
+    /** Exactly-once output is read only once committed; the throughput profile batches the lanes too. */
     static KafkaLaneSettings laneSettings(Options options, String bootstrap) {
-        return KafkaLaneSettings.defaults(bootstrap, options.app())
+        KafkaLaneSettings lanes = KafkaLaneSettings.defaults(bootstrap, options.app())
                 .withKafkaProperties(options.clientProperties())
                 .withKafkaProperties(options.exactlyOnce() ? Map.of("isolation.level", "read_committed") : Map.of());
+        return options.profile() == KafkaStreamsSettings.Profile.THROUGHPUT ? lanes.withThroughputBatching() : lanes;
     }
 
     /** Starts everything; on failure, what was started is stopped again. */

@@ -67,7 +67,15 @@ class KafkaClientConfigTest {
         assertEquals("exactly_once_v2", streams.get("processing.guarantee"));
         assertEquals("read_committed", lanes.consumerConfig("g").get("isolation.level"));
         assertEquals(262_144, streams.get("producer.batch.size"), "the throughput profile");
+        assertEquals(262_144, lanes.producerConfig().get("batch.size"), "the throughput profile batches the lanes too");
+        assertEquals(2_000, lanes.consumerConfig("g").get("max.poll.records"));
         assertEquals("desk", streams.get("application.id"));
+
+        KafkaLaneSettings latency = KafkaTransportRunner.laneSettings(new KafkaTransportRunner.Options(
+                kafka.bootstrapServers(), "desk", false, KafkaStreamsSettings.Profile.LOW_LATENCY, Map.of(),
+                PayloadMapping.MARKET), kafka.bootstrapServers());
+        assertEquals(0, latency.producerConfig().get("linger.ms"), "low latency: a lone record is sent at once");
+        assertEquals(256, latency.consumerConfig("g").get("max.poll.records"));
     }
 
     private static Map<String, Object> toMap(Properties p) {
