@@ -4,6 +4,7 @@ import io.tributary.runtime.plugin.TestPlugins;
 import io.tributary.runtime.transport.redis.LocalRedisServer;
 import io.tributary.runtime.transport.redis.RedisClients;
 import io.tributary.runtime.transport.redis.RedisSettings;
+import io.tributary.runtime.transport.redis.WrappingCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class RunOnRedisIT {
 
             RedissonClient client = RedisClients.connect(RedisSettings.defaults(server.address(), "inspect"));
             try {
-                Set<String> topics = client.<String>getSet("tributary.streams", org.redisson.client.codec.StringCodec.INSTANCE).readAll();
+                Set<String> topics = client.<String>getSet("tributary.streams", WrappingCodec.STRINGS).readAll();
                 assertEquals(Set.of("desk.in.quotes"), topics, "registered topics");
                 long entries = 0;
                 for (String lane : new String[] {"critical", "high", "normal", "low"}) {

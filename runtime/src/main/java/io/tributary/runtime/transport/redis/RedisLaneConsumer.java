@@ -19,7 +19,6 @@ import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamMultiReadGroupArgs;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -420,7 +419,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private void discover() {
         Set<String> wanted = new HashSet<>(fixedTopics);
         if (!patterns.isEmpty()) {
-            Set<String> registered = client.<String>getSet(names.registry(), StringCodec.INSTANCE).readAll();
+            Set<String> registered = client.<String>getSet(names.registry(), WrappingCodec.STRINGS).readAll();
             for (String t : registered) {
                 for (TopicPattern p : patterns) {
                     if (p.matches(t)) {
