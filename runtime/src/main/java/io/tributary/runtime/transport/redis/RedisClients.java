@@ -2,10 +2,7 @@ package io.tributary.runtime.transport.redis;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.Codec;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.codec.CompositeCodec;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 import org.redisson.config.SingleServerConfig;
@@ -21,9 +18,8 @@ import java.time.Duration;
  * reconnects by itself after a lost connection, with a jittered back-off from 100 ms to 2 s.
  */
 public final class RedisClients {
-    /** Field names as strings, values as raw bytes. */
-    public static final Codec ENTRY_CODEC = new CompositeCodec(StringCodec.INSTANCE, ByteArrayCodec.INSTANCE,
-            ByteArrayCodec.INSTANCE);
+    /** Field names as strings, values as raw bytes, encoded without pooled buffers ({@link WrappingCodec}). */
+    public static final Codec ENTRY_CODEC = WrappingCodec.ENTRIES;
 
     private RedisClients() {
     }

@@ -5,6 +5,7 @@ import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.api.TopicPattern;
 import io.tributary.runtime.transport.DecodingIngress;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.MessageDecodingException;
 import io.tributary.schemas.serde.MessageReader;
 import io.tributary.schemas.serde.TributarySerde;
@@ -18,7 +19,6 @@ import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamMultiReadGroupArgs;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Duplicates</b>: an entry whose message id is among the last {@code recentIds} this consumer
  *       handled is acknowledged and dropped (a publisher's retried batch, an ack lost with a restarted
  *       server, a claim of something already handled here).</li>
- *   <li><b>Dead letters</b>: an entry whose payload does not decode (or that lacks fields) is copied to
+ *   <li><b>Dead letters</b>: an entry whose payload does not decode, that lacks fields, or whose record
+ *       the payload mapping cannot map ({@code UNMAPPABLE}) is copied to
  *       {@code <app>.dlq} with the reason, published on the bus's dead-letter topic through
  *       {@link DecodingIngress} (when a bus is given), acknowledged, and consumption goes on.</li>
  *   <li><b>Discovery</b>: streams are those of the given topics, or of every topic in the registry
@@ -78,6 +79,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private final RedisEntryHandler handler;
     private final DecodingIngress deadLetterIngress;
     private final MessageReader reader;
+    private final PayloadMapping payloads;
     private final RecentIds recent;
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -105,8 +107,8 @@ public final class RedisLaneConsumer implements AutoCloseable {
      * @param discover read every registered topic matching {@code topics} as patterns
      * @param bus      where undecodable entries are dead-lettered; null: only to {@code <app>.dlq}
      */
-    RedisLaneConsumer(RedisSettings settings, RedisStreamNames names, TributarySerde serde, List<String> topics,
-                      boolean discover, RedisEntryHandler handler, MessageBus bus, String consumer) {
+    RedisLaneConsumer(RedisSettings settings, RedisStreamNames names, TributarySerde serde, PayloadMapping payloads,
+                      List<String> topics, boolean discover, RedisEntryHandler handler, MessageBus bus, String consumer) {
         this.settings = settings;
         this.names = names;
         this.consumer = consumer;
@@ -115,7 +117,8 @@ public final class RedisLaneConsumer implements AutoCloseable {
         this.patterns = discover ? topics.stream().map(TopicPattern::parse).toList() : List.of();
         this.reader = serde.newReader();
         this.recent = new RecentIds(settings.recentIds());
-        this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde);
+        this.payloads = payloads;
+        this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde, payloads);
         for (Priority p : LANES) {
             laneStreams[p.ordinal()] = new ArrayList<>();
             Duration w = settings.maxWait().get(p);
@@ -292,9 +295,16 @@ public final class RedisLaneConsumer implements AutoCloseable {
             deadLetter(stream, entryId, topic, key, payload, lane, e.reason().name(), String.valueOf(e.getMessage()));
             return true;
         }
+        Object mapped;
+        try {
+            mapped = payloads.fromAvro(record);
+        } catch (RuntimeException e) {
+            deadLetter(stream, entryId, topic, key, payload, lane, DecodingIngress.UNMAPPABLE, String.valueOf(e.getMessage()));
+            return true;
+        }
         boolean ok;
         try {
-            ok = handler.handle(topic, key, record, lane, id);
+            ok = handler.handle(topic, key, mapped, lane, id);
         } catch (RuntimeException e) {
             LOG.warn("consumer {}: handler failed on {} {} ({}); left pending", consumer, stream, entryId, e.toString());
             ok = false;
@@ -409,7 +419,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private void discover() {
         Set<String> wanted = new HashSet<>(fixedTopics);
         if (!patterns.isEmpty()) {
-            Set<String> registered = client.<String>getSet(names.registry(), StringCodec.INSTANCE).readAll();
+            Set<String> registered = client.<String>getSet(names.registry(), WrappingCodec.STRINGS).readAll();
             for (String t : registered) {
                 for (TopicPattern p : patterns) {
                     if (p.matches(t)) {

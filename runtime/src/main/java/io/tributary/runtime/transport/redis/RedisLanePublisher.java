@@ -12,7 +12,6 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamTrimArgs;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +208,8 @@ public final class RedisLanePublisher implements AutoCloseable {
                 }
                 connected = false;
                 registered.clear();   // the registry may be gone with a restarted server
-                if (!running && client.isShutdown()) {
+                if (!running) {
+                    // close() already waited for Redis (flush); one attempt after that, then give up
                     LOG.warn("publisher {} closed with {} unsent messages", names.app(), batch.size() + queued());
                     return;
                 }
@@ -238,7 +238,7 @@ public final class RedisLanePublisher implements AutoCloseable {
         batchStreams.clear();
         for (Pending p : batch) {
             if (!registered.contains(p.topic())) {
-                b.getSet(names.registry(), StringCodec.INSTANCE).addAsync(p.topic());
+                b.getSet(names.registry(), WrappingCodec.STRINGS).addAsync(p.topic());
             }
             // the stream name already says topic (and lane, in lane mode): every field costs Redis work
             Map<String, byte[]> fields = new LinkedHashMap<>(8);
