@@ -90,8 +90,7 @@ final class DescribeCommand implements Callable<Integer> {
         if (transport == TransportSettings.Type.KAFKA) {
             out.print(KafkaDescription.of(built, catalog, TransportOptions.loader(transport).load(config).transport().kafka()));
         } else if (transport == TransportSettings.Type.REDIS) {
-            out.print(RedisDescription.of(built, TransportOptions.loader(transport).load(config).transport().redis(),
-                    TransportBoundaries.REDIS_APP));
+            out.print(RedisDescription.of(built, TransportOptions.loader(transport).load(config).transport().redis()));
         }
         out.flush();
         return 0;

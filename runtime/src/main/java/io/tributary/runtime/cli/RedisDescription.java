@@ -15,8 +15,9 @@ final class RedisDescription {
     private RedisDescription() {
     }
 
-    static String of(Topology topology, TransportSettings.Redis redis, String app) {
-        TransportBoundary boundary = TransportBoundaries.redis(topology, redis, app);
+    static String of(Topology topology, TransportSettings.Redis redis) {
+        String app = redis.app();
+        TransportBoundary boundary = TransportBoundaries.redis(topology, redis);
         String nl = System.lineSeparator();
         StringBuilder b = new StringBuilder("Redis plan: ").append(topology.name()).append(" (consumer group ").append(app)
                 .append(", stream mode ").append(redis.streamMode().name().toLowerCase(java.util.Locale.ROOT))

@@ -37,9 +37,6 @@ final class TransportBoundaries {
     private static final String LANES = "{" + String.join(",",
             java.util.Arrays.stream(Priority.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList()) + "}";
 
-    /** Stream prefix and consumer group of {@code run --transport redis}. */
-    static final String REDIS_APP = "tributary";
-
     private TransportBoundaries() {
     }
 
@@ -76,9 +73,9 @@ final class TransportBoundaries {
     }
 
     /** The topology's stream sources are fed from Redis streams; everything runs in-process around them. */
-    static TransportBoundary redis(Topology topology, TransportSettings.Redis redis, String app) {
-        RedisStreamNames names = new RedisStreamNames(app, redis == null ? RedisSettings.StreamMode.LANE
-                : RedisSettings.StreamMode.valueOf(redis.streamMode().name()));
+    static TransportBoundary redis(Topology topology, TransportSettings.Redis redis) {
+        String app = redis.app();
+        RedisStreamNames names = new RedisStreamNames(app, RedisSettings.StreamMode.valueOf(redis.streamMode().name()));
         TopologyDescription description = topology.describe();
         List<String> patterns = new ArrayList<>();
         Set<Integer> fed = new HashSet<>();

@@ -51,7 +51,7 @@ final class VizCommand implements Callable<Integer> {
         TransportSettings settings = TransportOptions.loader(transport).load(config).transport();
         return transport == TransportSettings.Type.KAFKA
                 ? TransportBoundaries.kafka(built, PluginOptions.namesOf(built), settings.kafka())
-                : TransportBoundaries.redis(built, settings.redis(), TransportBoundaries.REDIS_APP);
+                : TransportBoundaries.redis(built, settings.redis());
     }
 
     @Override
