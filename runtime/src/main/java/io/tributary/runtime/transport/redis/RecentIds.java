@@ -1,7 +1,8 @@
 package io.tributary.runtime.transport.redis;
 
 /**
- * (A copy of the Kafka transport's {@code RecentIds}: the two transports evolve independently.)
+ * (A copy of the Kafka transport's {@code RecentIds}, with a slot function kinder to the cache: the two
+ * transports evolve independently.)
  *
  * The last {@code capacity} message ids seen, to drop redeliveries: a ring of ids in arrival order and
  * an open-addressing hash set over them, so a lookup allocates nothing. The oldest id is forgotten when
@@ -100,8 +101,12 @@ final class RecentIds {
         table[hole] = EMPTY;
     }
 
+    /**
+     * Eight consecutive ids share a cache line: a publisher numbers its messages in sequence, so a run
+     * of lookups touches one line per eight ids instead of one per id; the groups of eight are spread.
+     */
     private int slot(long id) {
-        long h = id * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        long h = (id >>> 3) * 0x9E3779B97F4A7C15L;
+        return (int) (((h ^ (h >>> 32)) << 3) | (id & 7)) & mask;
     }
 }

@@ -45,6 +45,11 @@ public final class RedisClients {
                 .setPingConnectionInterval(1_000)
                 .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)));
         config.setTcpNoDelay(true);
+        // no Redisson live objects here: skip the reference check on every decoded reply element
+        config.setReferenceEnabled(false);
+        // EVAL with the script text (Redis caches it by hash) rather than EVALSHA, which makes Redisson
+        // copy every argument of a batch to be able to resend it after NOSCRIPT
+        config.setUseScriptCache(false);
         if (s.username() != null) {
             server.setUsername(s.username());
         }

@@ -12,6 +12,8 @@ import io.tributary.schemas.serde.TributarySerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RStreamAsync;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +72,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private static final Priority[] LANES = Priority.values();
     private static final long DISCOVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration BLOCK = Duration.ofMillis(100);
+    private static final BatchOptions BATCH = BatchOptions.defaults().retryAttempts(0);
 
     private final RedisSettings settings;
     private final RedisStreamNames names;
@@ -96,7 +100,12 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private final LongAdder refusals = new LongAdder();
     private final LongAdder claimed = new LongAdder();
     private final AtomicLong failures = new AtomicLong();
-    private final Map<String, List<StreamMessageId>> acks = new HashMap<>();
+    /** stream -> entry ids handled and not yet acknowledged. */
+    private final Map<String, List<StreamMessageId>> acks = new LinkedHashMap<>();
+    /** Per lane, entries fetched and not yet handled. */
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Chunk>[] queued = new ArrayDeque[Priority.COUNT];
+    private final List<String> fetchStreams = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean connected = true;
     private long nextDiscovery;
@@ -121,6 +130,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
         this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde, payloads);
         for (Priority p : LANES) {
             laneStreams[p.ordinal()] = new ArrayList<>();
+            queued[p.ordinal()] = new ArrayDeque<>();
             Duration w = settings.maxWait().get(p);
             maxWaitNanos[p.ordinal()] = w == null ? 0 : w.toNanos();
         }
@@ -184,75 +194,115 @@ public final class RedisLaneConsumer implements AutoCloseable {
                 sleep(backoff);
             }
         }
+        try {
+            flushAcks();
+        } catch (RuntimeException e) {
+            LOG.debug("consumer {}: last acknowledgements not sent ({}); they are claimed again", consumer, e.toString());
+        }
     }
 
-    /** One priority round: see the class comment. */
+    /**
+     * One priority round. Fetch: one XREADGROUP over the streams of every lane with nothing queued
+     * here, sent in one pipeline with the acknowledgements of what was handled since the last round
+     * (one round trip). Handle: the highest lane with queued entries, all of them, plus the lower
+     * lanes that waited their max wait; what is fetched for the lanes below stays queued (pending on
+     * this consumer) until its turn. With nothing anywhere, one blocking XREADGROUP over every stream
+     * waits for the next entry.
+     */
     private void round() {
+        fetch();
+        if (nothingQueued()) {
+            List<String> all = new ArrayList<>();
+            for (List<String> l : laneStreams) {
+                all.addAll(l);
+            }
+            if (all.isEmpty()) {
+                sleep(BLOCK.toMillis());
+                return;
+            }
+            queue(readGroup(client.getStream(all.get(0), RedisClients.ENTRY_CODEC), all, BLOCK));
+        }
         long now = System.nanoTime();
+        boolean served = false;
         for (Priority lane : LANES) {
-            List<String> streams = laneStreams[lane.ordinal()];
-            if (streams.isEmpty()) {
-                lastServed[lane.ordinal()] = now;
-                continue;
+            int i = lane.ordinal();
+            ArrayDeque<Chunk> q = queued[i];
+            if (!q.isEmpty() && (!served || now - lastServed[i] >= maxWaitNanos[i])) {
+                Chunk c;
+                while ((c = q.poll()) != null) {
+                    handleAll(c.stream(), c.entries());
+                }
+                served = true;
             }
-            int n = read(streams, null);
-            lastServed[lane.ordinal()] = System.nanoTime();
-            if (n > 0) {
-                serveOverdue(lane);
-                return;   // start again at CRITICAL
+            if (q.isEmpty()) {
+                lastServed[i] = now;
             }
         }
-        // nothing anywhere: wait for the next entry on any stream
-        List<String> all = new ArrayList<>();
-        for (List<String> l : laneStreams) {
-            all.addAll(l);
+    }
+
+    /** Entries of one stream from one read, handled together. */
+    private record Chunk(String stream, Map<StreamMessageId, Map<String, byte[]>> entries) {
+    }
+
+    private boolean nothingQueued() {
+        for (ArrayDeque<Chunk> q : queued) {
+            if (!q.isEmpty()) {
+                return false;
+            }
         }
-        if (all.isEmpty()) {
-            sleep(BLOCK.toMillis());
+        return true;
+    }
+
+    /** The non-blocking read of the lanes with nothing queued, pipelined with the pending acknowledgements. */
+    private void fetch() {
+        fetchStreams.clear();
+        for (Priority lane : LANES) {
+            if (queued[lane.ordinal()].isEmpty()) {
+                fetchStreams.addAll(laneStreams[lane.ordinal()]);
+            }
+        }
+        if (fetchStreams.isEmpty() && acks.isEmpty()) {
             return;
         }
-        read(all, BLOCK);
-    }
-
-    /** Lanes below {@code served} that waited their max wait get one read now. */
-    private void serveOverdue(Priority served) {
-        long now = System.nanoTime();
-        for (int i = served.ordinal() + 1; i < LANES.length; i++) {
-            List<String> streams = laneStreams[i];
-            if (!streams.isEmpty() && now - lastServed[i] >= maxWaitNanos[i]) {
-                read(streams, null);
-                lastServed[i] = System.nanoTime();
-            }
+        RBatch b = client.createBatch(BATCH);
+        addAcks(b);
+        RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> read = fetchStreams.isEmpty() ? null
+                : readGroup(b.getStream(fetchStreams.get(0), RedisClients.ENTRY_CODEC), fetchStreams);
+        b.execute();
+        if (read != null) {
+            queue(read.toCompletableFuture().join());
         }
     }
 
-    /** XREADGROUP over {@code streams}; handles, then acknowledges; returns the number of entries read. */
-    private int read(List<String> streams, Duration block) {
-        RStream<String, byte[]> first = client.getStream(streams.get(0), RedisClients.ENTRY_CODEC);
+    private RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> readGroup(RStreamAsync<String, byte[]> first,
+                                                                                         List<String> streams) {
+        return first.readGroupAsync(names.group(), consumer, readArgs(streams, null));
+    }
+
+    private Map<String, Map<StreamMessageId, Map<String, byte[]>>> readGroup(RStream<String, byte[]> first,
+                                                                            List<String> streams, Duration block) {
+        return first.readGroup(names.group(), consumer, readArgs(streams, block));
+    }
+
+    private StreamMultiReadGroupArgs readArgs(List<String> streams, Duration block) {
         Map<String, StreamMessageId> others = new LinkedHashMap<>();
         for (int i = 1; i < streams.size(); i++) {
             others.put(streams.get(i), StreamMessageId.NEVER_DELIVERED);
         }
         StreamMultiReadGroupArgs args = StreamMultiReadGroupArgs.greaterThan(StreamMessageId.NEVER_DELIVERED, others)
                 .count(settings.readCount());
-        if (block != null) {
-            args = args.timeout(block);
+        return block == null ? args : args.timeout(block);
+    }
+
+    private void queue(Map<String, Map<StreamMessageId, Map<String, byte[]>>> result) {
+        if (result == null) {
+            return;
         }
-        Map<String, Map<StreamMessageId, Map<String, byte[]>>> result = first.readGroup(names.group(), consumer, args);
-        if (result == null || result.isEmpty()) {
-            return 0;
-        }
-        int n = 0;
-        // in priority order even when one blocking read returned several lanes
-        for (Priority lane : LANES) {
-            for (Map.Entry<String, Map<StreamMessageId, Map<String, byte[]>>> s : result.entrySet()) {
-                if (names.readLane(s.getKey()) == lane) {
-                    n += handleAll(s.getKey(), s.getValue());
-                }
+        for (Map.Entry<String, Map<StreamMessageId, Map<String, byte[]>>> s : result.entrySet()) {
+            if (s.getValue() != null && !s.getValue().isEmpty()) {
+                queued[names.readLane(s.getKey()).ordinal()].add(new Chunk(s.getKey(), s.getValue()));
             }
         }
-        flushAcks();
-        return n;
     }
 
     private int handleAll(String stream, Map<StreamMessageId, Map<String, byte[]>> entries) {
@@ -260,23 +310,24 @@ public final class RedisLaneConsumer implements AutoCloseable {
             return 0;
         }
         for (Map.Entry<StreamMessageId, Map<String, byte[]>> e : entries.entrySet()) {
-            if (e.getValue() == null) {
-                ack(stream, e.getKey());   // deleted (trimmed) while pending
+            StreamMessageId entryId = e.getKey();
+            Map<String, byte[]> fields = e.getValue();
+            if (fields == null) {
+                ack(stream, entryId);   // deleted (trimmed) while pending
                 continue;
             }
-            if (handleOne(stream, e.getKey(), e.getValue())) {
-                ack(stream, e.getKey());
+            if (handle(stream, entryId, fields.get(RedisLanePublisher.ID), fields.get(RedisLanePublisher.LANE),
+                    fields.get(RedisLanePublisher.KEY), fields.get(RedisLanePublisher.PAYLOAD))) {
+                ack(stream, entryId);
             }
         }
         return entries.size();
     }
 
-    private boolean handleOne(String stream, StreamMessageId entryId, Map<String, byte[]> fields) {
-        byte[] idBytes = fields.get(RedisLanePublisher.ID);
-        byte[] payload = fields.get(RedisLanePublisher.PAYLOAD);
-        Priority lane = laneOf(fields.get(RedisLanePublisher.LANE), stream);
+    private boolean handle(String stream, StreamMessageId entryId, byte[] idBytes, byte[] laneBytes, byte[] keyBytes,
+                           byte[] payload) {
+        Priority lane = laneOf(laneBytes, stream);
         String topic = streamTopics.get(stream);
-        byte[] keyBytes = fields.get(RedisLanePublisher.KEY);
         String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
         long id = parseId(idBytes);
         if (id < 0 || payload == null) {
@@ -349,8 +400,8 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private void deadLetter(String stream, StreamMessageId entryId, String topic, String key, byte[] payload,
                             Priority lane, String reason, String error) {
         deadLettered.increment();
-        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, entryId, stream, names.deadLetter(),
-                reason, error);
+        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, entryId, stream,
+                names.deadLetter(), reason, error);
         Map<String, byte[]> fields = new LinkedHashMap<>();
         fields.put("source", (stream + "@" + entryId).getBytes(StandardCharsets.UTF_8));
         fields.put("reason", reason.getBytes(StandardCharsets.UTF_8));
@@ -368,15 +419,12 @@ public final class RedisLaneConsumer implements AutoCloseable {
         }
     }
 
-    private void ack(String stream, StreamMessageId id) {
-        acks.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
+    /** Queues an acknowledgement; it goes with the next read (or {@link #flushAcks}). */
+    private void ack(String stream, StreamMessageId entryId) {
+        acks.computeIfAbsent(stream, s -> new ArrayList<>()).add(entryId);
     }
 
-    private void flushAcks() {
-        if (acks.isEmpty()) {
-            return;
-        }
-        RBatch b = client.createBatch(BatchOptions.defaults().retryAttempts(0));
+    private void addAcks(RBatch b) {
         for (Map.Entry<String, List<StreamMessageId>> e : acks.entrySet()) {
             if (!e.getValue().isEmpty()) {
                 b.getStream(e.getKey(), RedisClients.ENTRY_CODEC).ackAsync(names.group(),
@@ -384,6 +432,15 @@ public final class RedisLaneConsumer implements AutoCloseable {
             }
         }
         acks.clear();
+    }
+
+    /** Sends the queued acknowledgements now. */
+    private void flushAcks() {
+        if (acks.isEmpty()) {
+            return;
+        }
+        RBatch b = client.createBatch(BATCH);
+        addAcks(b);
         b.execute();
     }
 
