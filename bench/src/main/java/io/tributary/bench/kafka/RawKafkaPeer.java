@@ -1,23 +1,26 @@
 package io.tributary.bench.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The peer: plain kafka-clients, producer → one topic → consumer, payload bytes of the same size as
- * Tributary's record with the send time in the first 8 bytes. No encoding, no decoding, no bus.
+ * Tributary's record with the send time in the first 8 bytes. No encoding, no decoding, no bus. The
+ * client configurations are given whole: the suite passes the ones Tributary's lanes use.
  */
 final class RawKafkaPeer implements KafkaPeer {
     private final String topic;
@@ -29,19 +32,12 @@ final class RawKafkaPeer implements KafkaPeer {
     private volatile long received;
     private volatile boolean running = true;
 
-    RawKafkaPeer(String bootstrap, String topic, int payloadSize, Map<String, Object> producerProps,
-                 Map<String, Object> consumerProps, Sink sink) {
+    RawKafkaPeer(String topic, int payloadSize, Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
+                 Sink sink) {
         this.topic = topic;
         this.payload = new byte[payloadSize];
-        Map<String, Object> p = new HashMap<>(producerProps);
-        p.put("bootstrap.servers", bootstrap);
-        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-        Map<String, Object> c = new HashMap<>(consumerProps);
-        c.put("bootstrap.servers", bootstrap);
-        c.put("group.id", topic + ".raw");
-        c.put("auto.offset.reset", "earliest");
-        c.put("enable.auto.commit", false);
-        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(() -> consume(sink), "raw-consumer-" + topic);
         thread.setDaemon(true);
         thread.start();
@@ -49,19 +45,20 @@ final class RawKafkaPeer implements KafkaPeer {
 
     private void consume(Sink sink) {
         try {
-            consumer.subscribe(List.of(topic), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
-                public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+                public void onPartitionsRevoked(Collection<TopicPartition> p) {
                 }
 
                 @Override
-                public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+                public void onPartitionsAssigned(Collection<TopicPartition> p) {
                     ready.countDown();
                 }
             });
             long n = 0;
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(5))) {
+                // blocks until records arrive, like a lane that fetches
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     sink.received(ByteBuffer.wrap(r.value()).getLong(0));
                     received = ++n;
                 }
@@ -80,7 +77,7 @@ final class RawKafkaPeer implements KafkaPeer {
 
     @Override
     public void send(long sendNanos) {
-        byte[] value = payload.clone();   // the producer keeps the array until sent
+        byte[] value = payload.clone();   // a new array per record, as a serializer returns
         ByteBuffer.wrap(value).putLong(0, sendNanos);
         producer.send(new ProducerRecord<>(topic, value));
     }

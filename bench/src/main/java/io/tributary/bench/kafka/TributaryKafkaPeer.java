@@ -12,14 +12,13 @@ import io.tributary.schemas.QuoteTick;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Tributary's lane transport: {@link KafkaLanePublisher} (Avro encode, id and time headers) → lane
- * topic → {@link PriorityLaneConsumer} (dedup, Avro decode) → bus → an inline handler.
+ * Tributary's lane transport: {@link KafkaLanePublisher} (Avro encode, message-id header) → lane
+ * topic → {@link PriorityLaneConsumer} (id dedup, Avro decode) → bus → an inline handler.
  */
 final class TributaryKafkaPeer implements KafkaPeer {
-    private static final String STREAM = "bench.quotes";
+    static final String STREAM = "bench.quotes";
 
     private final KafkaLanePublisher publisher;
     private final PriorityLaneConsumer consumer;
@@ -27,8 +26,8 @@ final class TributaryKafkaPeer implements KafkaPeer {
     private final QuoteTick quote;
     private volatile long received;
 
-    TributaryKafkaPeer(String bootstrap, String app, QuoteTick template, Map<String, Object> kafkaProps, Sink sink) {
-        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app).withKafkaProperties(kafkaProps));
+    TributaryKafkaPeer(KafkaLaneSettings settings, QuoteTick template, Sink sink) {
+        KafkaLanes lanes = new KafkaLanes(settings);
         lanes.createTopics(List.of(STREAM), 1);
         this.quote = QuoteTick.newBuilder(template).build();
         this.bus = LocalMessageBus.withDefaults();

@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -76,6 +77,38 @@ public final class DecodingIngress {
         }
         decoded.increment();
         return bus.publish(topic, key, payload, priority, headers);
+    }
+
+    /**
+     * Decodes the buffer's remaining bytes (read in place: a transport's receive buffer needs no copy)
+     * and publishes the record on {@code topic}. The buffer's position is left unspecified.
+     *
+     * @return as {@link #ingest(String, Object, byte[], Priority, Headers)}
+     */
+    public boolean ingest(String topic, Object key, ByteBuffer bytes, Priority priority, Headers headers) {
+        int start = bytes.position();
+        SpecificRecord record;
+        try {
+            record = reader.decode(bytes, null);
+        } catch (MessageDecodingException e) {
+            return reject(topic, key, copy(bytes, start), priority, headers, e, e.reason().name());
+        }
+        Object payload;
+        try {
+            payload = mapping.fromAvro(record);
+        } catch (RuntimeException e) {
+            return reject(topic, key, copy(bytes, start), priority, headers, e, UNMAPPABLE);
+        }
+        decoded.increment();
+        return bus.publish(topic, key, payload, priority, headers);
+    }
+
+    private static byte[] copy(ByteBuffer bytes, int start) {
+        ByteBuffer all = bytes.duplicate();
+        all.position(start);
+        byte[] copy = new byte[all.remaining()];
+        all.get(copy);
+        return copy;
     }
 
     private boolean reject(String topic, Object key, byte[] bytes, Priority priority, Headers headers,

@@ -14,6 +14,7 @@ import io.tributary.schemas.serde.MessageDecodingException;
 import io.tributary.schemas.serde.TributarySerde;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +64,35 @@ class DecodingIngressTest {
             assertEquals(MessageDecodingException.Reason.TRUNCATED, cause.reason());
             assertEquals("TRUNCATED", dead.get(0).headers().get(DecodingIngress.DECODE_REASON));
             assertEquals("UNKNOWN_FINGERPRINT", dead.get(1).headers().get(DecodingIngress.DECODE_REASON));
+        }
+    }
+
+    /** As a Kafka consumer hands values over: slices of one fetch buffer, read in place. */
+    @Test
+    void decodesSlicesOfASharedBufferInPlaceAndDeadLettersExactlyTheBadSlice() {
+        TributarySerde serde = TributarySerde.get();
+        byte[] good = serde.encode(quote(7));
+        byte[] bad = Arrays.copyOf(good, good.length - 3);
+        ByteBuffer fetch = ByteBuffer.allocate(5 + good.length + bad.length + 4);
+        fetch.put(new byte[] {9, 9, 9, 9, 9}).put(good).put(bad).put(new byte[] {8, 8, 8, 8});
+        ByteBuffer goodSlice = fetch.duplicate().position(5).limit(5 + good.length).slice();
+        ByteBuffer badSlice = fetch.duplicate().position(5 + good.length).limit(5 + good.length + bad.length);
+
+        try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+            List<Long> bids = new ArrayList<>();
+            List<Envelope<DeadLetter>> dead = new ArrayList<>();
+            bus.subscribe("q", (Envelope<QuoteTick> m) -> bids.add(m.payload().getBidPrice().getMantissa()),
+                    SubscribeOptions.inline());
+            bus.subscribe(bus.deadLetterTopic(), (Envelope<DeadLetter> m) -> dead.add(m.copy()), SubscribeOptions.inline());
+            DecodingIngress ingress = new DecodingIngress("kafka:q", bus, serde);
+
+            assertTrue(ingress.ingest("q", "k", goodSlice, Priority.HIGH, Headers.EMPTY));
+            assertFalse(ingress.ingest("q", "k", badSlice, Priority.HIGH, Headers.EMPTY));
+
+            assertEquals(List.of(7L), bids);
+            assertEquals(1, dead.size());
+            assertArrayEquals(bad, (byte[]) dead.get(0).payload().message().payload(), "the bad slice, not its neighbours");
+            assertEquals("TRUNCATED", dead.get(0).headers().get(DecodingIngress.DECODE_REASON));
         }
     }
 

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,8 +49,9 @@ public final class KafkaLanePublisher implements AutoCloseable {
 
     /** Sends already-encoded bytes (tests and tools use it to send bad bytes too). */
     public Future<RecordMetadata> publishBytes(String kafkaTopic, String key, byte[] value, Callback callback) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()));
+        // sized for its one header (an empty RecordHeaders grows a 10-slot list on the first add)
+        RecordHeaders headers = new RecordHeaders(new Header[] {
+                new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()))});
         return producer.send(new ProducerRecord<>(kafkaTopic, null, key, value, headers), callback);
     }
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param app              application id: topic prefix and consumer group
  * @param maxWait          per lane (ordinal index): how long a lane with lag may be held back while a
  *                         higher lane has lag; CRITICAL's entry is ignored
- * @param pollTimeout      longest poll; also how often the lane gate is re-evaluated when idle
+ * @param pollTimeout      longest poll of a held-back (paused) lane: how often it re-evaluates the lane
+ *                         gate; a lane that fetches blocks in poll until records arrive
  * @param maxPollRecords   records per poll: smaller means a CRITICAL record waits behind fewer lower ones
  * @param recentIds        how many message ids are remembered to drop redeliveries
  * @param kafkaProperties  extra client properties, override the defaults
@@ -66,15 +67,18 @@ public record KafkaLaneSettings(String bootstrapServers, String app, Duration[] 
     }
 
     /** Admin config: bootstrap plus the pass-through properties (security settings). */
-    Map<String, Object> adminConfig() {
+    public Map<String, Object> adminConfig() {
         Map<String, Object> c = new HashMap<>();
         c.put("bootstrap.servers", bootstrapServers);
         c.putAll(kafkaProperties);
         return c;
     }
 
-    /** Producer config: linger 0 (a lone CRITICAL order is sent now), acks all, idempotent. */
-    Map<String, Object> producerConfig() {
+    /**
+     * Producer config of the lane publishers: linger 0 (a lone CRITICAL order is sent now), acks all,
+     * idempotent (a retry after a lost response is not written twice), then the pass-through properties.
+     */
+    public Map<String, Object> producerConfig() {
         Map<String, Object> c = new HashMap<>();
         c.put("bootstrap.servers", bootstrapServers);
         c.put("linger.ms", 0);
@@ -85,19 +89,20 @@ public record KafkaLaneSettings(String bootstrapServers, String app, Duration[] 
     }
 
     /**
-     * Consumer config: manual commits. Each lane has its own consumer, so a long poll at the broker
-     * returns as soon as its lane has data; 100 ms (not Kafka's 500) bounds how long a lane that was
-     * paused while a fetch was in flight waits after its resume, without idle lanes flooding the
-     * broker with fetches.
+     * Consumer config of one lane: manual commits, then the pass-through properties. Each lane has its
+     * own consumer, so its long poll at the broker ({@code fetch.min.bytes} 1) returns as soon as that
+     * lane has data; {@code fetch.max.wait.ms} (Kafka's 500) only bounds how often an idle lane's fetch
+     * comes back empty. Shorter waits cost latency: every empty response is broker and client work, and a
+     * record appended while an empty response is on its way waits for the next fetch's round trip.
      */
-    Map<String, Object> consumerConfig(String groupId) {
+    public Map<String, Object> consumerConfig(String groupId) {
         Map<String, Object> c = new HashMap<>();
         c.put("bootstrap.servers", bootstrapServers);
         c.put("group.id", groupId);
         c.put("enable.auto.commit", false);
         c.put("auto.offset.reset", "earliest");
         c.put("max.poll.records", maxPollRecords);
-        c.put("fetch.max.wait.ms", 100);
+        c.put("fetch.max.wait.ms", 500);
         c.put("fetch.min.bytes", 1);
         // a paused lane's fetched-ahead data stays buffered: keep it small so pausing takes effect soon
         c.put("max.partition.fetch.bytes", 256 * 1024);

@@ -13,11 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +33,20 @@ import java.util.concurrent.atomic.LongAdder;
  * buffered for a lower lane never sit in front of a CRITICAL one (a single consumer returns completed
  * fetches in arrival order). Before each poll it asks the shared {@link LaneGate} whether it may fetch
  * and pauses or resumes its partitions; after each poll it publishes its lag for the other lanes.
+ *
+ * <p>A lane that fetches blocks in {@code poll} until records arrive (up to {@link #FETCHING_POLL_MILLIS}):
+ * an arriving record ends the poll at once, so a longer wait costs no latency, while waking every few
+ * milliseconds cost each idle lane a thread wake-up and a pass through the consumer's poll loop, on a
+ * machine where every wake-up competes for a core with the ones that carry records. Only a held-back
+ * lane polls briefly ({@code pollTimeout}): it must notice soon that the higher lanes caught up or that
+ * its max wait ran out.
  */
 final class LaneConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LaneConsumer.class);
     private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Longest poll of a lane that fetches; records end it sooner. Also bounds how late trailing offsets are committed. */
+    static final long FETCHING_POLL_MILLIS = 100;
+    private static final Duration FETCHING_POLL = Duration.ofMillis(FETCHING_POLL_MILLIS);
 
     private final PriorityLaneConsumer owner;
     private final int lane;
@@ -44,7 +55,8 @@ final class LaneConsumer implements Runnable {
     private final List<String> subscription;
     private final TributarySerde serde;
     private final PayloadMapping mapping;
-    private final KafkaConsumer<String, byte[]> consumer;
+    /** Values stay in the fetch buffer (a slice each, no copy) until decoded. */
+    private final KafkaConsumer<String, ByteBuffer> consumer;
     private final DecodingIngress ingress;
     private final RecentIds recentIds;
     private final Duration pollTimeout;
@@ -54,6 +66,7 @@ final class LaneConsumer implements Runnable {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder pauses = new LongAdder();
     private boolean paused;
+    private long rejectedSeen;
     private volatile boolean running = true;
 
     LaneConsumer(PriorityLaneConsumer owner, Priority priority, KafkaLaneSettings settings, LaneTopics topics,
@@ -70,7 +83,7 @@ final class LaneConsumer implements Runnable {
         this.serde = serde;
         this.mapping = mapping;
         this.consumer = new KafkaConsumer<>(settings.consumerConfig(topics.groupId(priority)),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                new StringDeserializer(), new ByteBufferDeserializer());
         this.ingress = new DecodingIngress(name, bus, serde, mapping);
         this.recentIds = new RecentIds(settings.recentIds());
         this.pollTimeout = settings.pollTimeout();
@@ -99,14 +112,16 @@ final class LaneConsumer implements Runnable {
             }
         });
         long lastCommit = System.nanoTime();
+        boolean uncommitted = false;
         try {
             while (running) {
                 applyGate();
-                ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+                ConsumerRecords<String, ByteBuffer> records = consumer.poll(paused ? pollTimeout : FETCHING_POLL);
                 if (!records.isEmpty()) {
+                    uncommitted = true;
                     for (TopicPartition tp : records.partitions()) {
                         String stream = topics.streamOf(tp.topic());
-                        List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
+                        List<ConsumerRecord<String, ByteBuffer>> batch = records.records(tp);
                         for (int i = 0; i < batch.size(); i++) {
                             handle(batch.get(i), stream);
                         }
@@ -114,9 +129,10 @@ final class LaneConsumer implements Runnable {
                 }
                 publishLag();
                 long now = System.nanoTime();
-                if (!records.isEmpty() && now - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                if (uncommitted && now - lastCommit >= COMMIT_INTERVAL_NANOS) {
                     consumer.commitAsync();
                     lastCommit = now;
+                    uncommitted = false;
                 }
             }
         } catch (WakeupException e) {
@@ -132,35 +148,42 @@ final class LaneConsumer implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record, String stream) {
+    private void handle(ConsumerRecord<String, ByteBuffer> record, String stream) {
         long id = KafkaHeaders.readLong(record.headers(), KafkaHeaders.MESSAGE_ID, Long.MIN_VALUE);
         if (id != Long.MIN_VALUE && !recentIds.add(id)) {
             owner.countDuplicate();
             return;
         }
-        byte[] value = record.value();
+        ByteBuffer value = record.value();
         if (value == null) {
-            owner.deadLetter(record, "NULL_VALUE", "a record without a value (tombstone) on a lane topic");
+            owner.deadLetter(record, null, "NULL_VALUE", "a record without a value (tombstone) on a lane topic");
             return;
         }
-        long rejectedBefore = ingress.rejectedCount();
-        ingress.ingest(stream, record.key(), value, priority, Headers.EMPTY);
-        if (ingress.rejectedCount() != rejectedBefore) {
-            String reason = "UNKNOWN";
-            String error = "rejected by the decoding ingress";
-            try {   // only on this rare path: recover the reason for the Kafka DLQ
-                mapping.fromAvro(serde.decode(value));
-            } catch (MessageDecodingException e) {
-                reason = e.reason().name();
-                error = String.valueOf(e.getMessage());
-            } catch (RuntimeException e) {
-                reason = DecodingIngress.UNMAPPABLE;
-                error = String.valueOf(e.getMessage());
-            }
-            owner.deadLetter(record, reason, error);
+        int start = value.position();
+        if (ingress.ingest(stream, record.key(), value, priority, Headers.EMPTY)) {
+            delivered.increment();
             return;
         }
-        delivered.increment();
+        long rejected = ingress.rejectedCount();   // only this thread feeds this ingress
+        if (rejected == rejectedSeen) {
+            delivered.increment();   // decoded and handed over; the bus's lane refused it and counts that
+            return;
+        }
+        rejectedSeen = rejected;
+        byte[] bytes = new byte[value.limit() - start];
+        value.get(start, bytes);
+        String reason = "UNKNOWN";
+        String error = "rejected by the decoding ingress";
+        try {   // only on this rare path: recover the reason for the Kafka DLQ
+            mapping.fromAvro(serde.decode(bytes));
+        } catch (MessageDecodingException e) {
+            reason = e.reason().name();
+            error = String.valueOf(e.getMessage());
+        } catch (RuntimeException e) {
+            reason = DecodingIngress.UNMAPPABLE;
+            error = String.valueOf(e.getMessage());
+        }
+        owner.deadLetter(record, bytes, reason, error);
     }
 
     private void applyGate() {

@@ -69,7 +69,9 @@ public final class PriorityLaneConsumer implements AutoCloseable {
             threads[p.ordinal()] = new Thread(lanes[p.ordinal()], "kafka-lanes-" + name + "-" + p.name().toLowerCase(java.util.Locale.ROOT));
             threads[p.ordinal()].setDaemon(true);
         }
-        // CRITICAL's thread wins ties for the CPU on a busy machine
+        // a hint only: HotSpot on Linux ignores thread priorities unless run with -XX:ThreadPriorityPolicy=1,
+        // and with it (measured with a LOW flood on 2 cores) CRITICAL's p99 got worse, not better: it then
+        // competes at nice -5 with the JIT and GC threads, which that policy also raises
         threads[Priority.CRITICAL.ordinal()].setPriority(Thread.MAX_PRIORITY);
     }
 
@@ -109,14 +111,15 @@ public final class PriorityLaneConsumer implements AutoCloseable {
         duplicates.increment();
     }
 
-    void deadLetter(ConsumerRecord<String, byte[]> record, String reason, String error) {
+    /** @param value the record's value bytes (null for a tombstone) */
+    void deadLetter(ConsumerRecord<String, ?> record, byte[] value, String reason, String error) {
         deadLettered.increment();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(KafkaHeaders.DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLQ_ERROR, error.getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLQ_SOURCE, (record.topic() + "/" + record.partition() + "@" + record.offset())
                 .getBytes(StandardCharsets.UTF_8));
-        dlqProducer.send(new ProducerRecord<>(topics.deadLetter(), null, record.key(), record.value(), headers),
+        dlqProducer.send(new ProducerRecord<>(topics.deadLetter(), null, record.key(), value, headers),
                 (md, e) -> {
                     if (e != null) {
                         LOG.error("{}: cannot write dead letter from {}/{}@{} to {}: {}", name, record.topic(),

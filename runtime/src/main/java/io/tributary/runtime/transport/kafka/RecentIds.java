@@ -27,17 +27,35 @@ final class RecentIds {
 
     /** @return true if {@code id} is new (and now remembered), false if it was seen recently */
     boolean add(long id) {
-        if (contains(id)) {
-            return false;
+        int free = -1;
+        if (id == EMPTY) {
+            if (hasZero) {
+                return false;
+            }
+        } else {
+            // one probe finds the id or the free slot it would go into (a look-up here is a cache miss)
+            free = slot(id);
+            for (long v; (v = table[free]) != EMPTY; free = (free + 1) & mask) {
+                if (v == id) {
+                    return false;
+                }
+            }
         }
         if (size == ring.length) {
             remove(ring[head]);
+            if (free >= 0) {
+                free = freeSlot(id);   // the removal may have opened a slot earlier in the run: cache-hot now
+            }
         } else {
             size++;
         }
         ring[head] = id;
         head = head + 1 == ring.length ? 0 : head + 1;
-        insert(id);
+        if (id == EMPTY) {
+            hasZero = true;
+        } else {
+            table[free] = id;
+        }
         return true;
     }
 
@@ -60,16 +78,12 @@ final class RecentIds {
         return size;
     }
 
-    private void insert(long id) {
-        if (id == EMPTY) {
-            hasZero = true;
-            return;
-        }
+    private int freeSlot(long id) {
         int i = slot(id);
         while (table[i] != EMPTY) {
             i = (i + 1) & mask;
         }
-        table[i] = id;
+        return i;
     }
 
     /** Linear-probing delete with backward shift, so no tombstones accumulate. */

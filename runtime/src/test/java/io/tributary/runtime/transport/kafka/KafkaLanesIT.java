@@ -224,15 +224,21 @@ class KafkaLanesIT {
         }
     }
 
-    /** Positions fetched, code compiled, before anything is recorded. */
+    /**
+     * Positions fetched and the hot paths compiled before anything is recorded. Two seconds at the
+     * measured rate: on two cores the JIT is still compiling client and broker code for many seconds
+     * (CRITICAL's p50 fell from 2.6 ms to 0.6 ms over the first 15 s of 1 000 msg/s in a probe), and
+     * the 200 records this used to send left both flows measuring the compiler's CPU use.
+     */
     private static void warmUp(Flow... flows) {
-        for (int i = 0; i < 200; i++) {
+        int records = 2_000;
+        for (int i = 0; i < records; i++) {
             for (Flow f : flows) {
                 f.sendCritical(i);
             }
             LockSupport.parkNanos(1_000_000);
         }
-        await(() -> java.util.Arrays.stream(flows).allMatch(f -> f.critical.get() >= 200));
+        await(() -> java.util.Arrays.stream(flows).allMatch(f -> f.critical.get() >= records));
     }
 
     private static KafkaProducer<String, byte[]> floodProducer() {
