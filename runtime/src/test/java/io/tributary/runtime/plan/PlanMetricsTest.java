@@ -58,7 +58,7 @@ class PlanMetricsTest {
             Histogram latency = metrics.registry().getHistograms().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("tributary.desk." + stage + "."))
                     .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
-            assertTrue(latency.getCount() >= 100 / MeteredStageHandler.LATENCY_SAMPLE,
+            assertTrue(latency.getCount() >= 100 / io.tributary.runtime.metrics.MeteredHandler.LATENCY_SAMPLE,
                     "sampled latencies recorded: " + latency.getCount());
         }
     }
