@@ -9,20 +9,18 @@ import java.util.Objects;
 /**
  * A bus handler with the meters of one node: {@code .in} per message taken, {@code .out} per
  * message the handler finished, {@code .errors} per failure (rethrown, so the bus still counts and
- * dead-letters it), and the publish → node latency, sampled one message in {@value #LATENCY_SAMPLE}
- * (a clock read costs as much as a short stage).
+ * dead-letters it), and the publish → node latency of a sample of messages: all of them while the
+ * node is slow, about one per quarter millisecond when it is busy (a sample costs several times a
+ * short stage; see {@code LatencySampler}).
  *
  * <p>Compiled plans meter every stage with it; the benchmarks use it to measure what metrics cost.
+ * Metrics off ({@link NodeMetrics#NOOP}) leaves the handler as it is: no wrapper, no clock read.
  */
 public final class MeteredHandler<T> implements MessageHandler<T> {
-    /** One message in this many has its latency recorded. */
-    public static final int LATENCY_SAMPLE = 16;
-
     private final MessageHandler<T> handler;
     private final NodeMetrics node;
     private final EpochClock clock;
-    /** Racy across workers on purpose: it only spaces the samples out. */
-    private int sampleCountdown;
+    private final LatencySampler sampler = new LatencySampler();
 
     private MeteredHandler(MessageHandler<T> handler, NodeMetrics node, EpochClock clock) {
         this.handler = handler;
@@ -30,18 +28,26 @@ public final class MeteredHandler<T> implements MessageHandler<T> {
         this.clock = clock;
     }
 
-    /** {@code handler} metered as {@code node}, with latencies read from {@code clock}. */
+    /**
+     * {@code handler} metered as {@code node}, with latencies read from {@code clock}; the handler
+     * itself when {@code node} is {@link NodeMetrics#NOOP}.
+     */
     public static <T> MessageHandler<T> wrap(MessageHandler<T> handler, NodeMetrics node, EpochClock clock) {
-        return new MeteredHandler<>(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(node, "node"),
-                Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(clock, "clock");
+        if (Objects.requireNonNull(node, "node") == NodeMetrics.NOOP) {
+            return handler;
+        }
+        return new MeteredHandler<>(handler, node, clock);
     }
 
     @Override
     public void onMessage(Envelope<T> message) throws Exception {
         node.in();
-        if (--sampleCountdown <= 0) {
-            sampleCountdown = LATENCY_SAMPLE;
-            node.latency(clock.nowNanos() - message.publishTimeNanos());
+        if (sampler.sample(message.id())) {
+            long now = clock.nowNanos();
+            node.latency(now - message.publishTimeNanos());
+            sampler.sampled(now);
         }
         try {
             handler.onMessage(message);
