@@ -1,4 +1,4 @@
-package io.tributary.runtime.transport.redis;
+package io.tributary.runtime.transport;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Redis copy of RecentIds, with its cache-friendly slots: the same bounded FIFO set. */
+/** RecentIds: a bounded FIFO set of message ids, cache-friendly slots, one probe per add. */
 class RecentIdsTest {
 
     @Test
