@@ -184,10 +184,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 outputs.close();
             }
             long elapsed = System.nanoTime() - start;
-            out.print(RunSummary.format(built.name(), session == null ? "the in-memory bus" : session.description(),
-                    elapsed, bus.executor()::laneStats, workers, loaded.failures().snapshot(),
-                    RunSummary.merge(plan.counters(), session == null ? java.util.Map.of() : session.counters()),
-                    outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
+            if (session != null) {   // a transport that did not start: its error is the whole story
+                out.print(RunSummary.format(built.name(), session.description(), elapsed, bus.executor()::laneStats,
+                        workers, loaded.failures().snapshot(), RunSummary.merge(plan.counters(), session.counters()),
+                        outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
+            }
             out.flush();
             metrics.close();
             finished.countDown();

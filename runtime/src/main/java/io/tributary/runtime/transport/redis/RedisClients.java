@@ -72,8 +72,17 @@ public final class RedisClients {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to Redis at " + s.address() + " as user '"
                     + (s.username() == null ? "default" : s.username()) + "'" + (s.password() == null ? " without a password" : "")
-                    + ": " + rootMessage(e), e);
+                    + ": " + causeMessage(e), e);
         }
+    }
+
+    /** The innermost cause's message (what actually went wrong), else the whole chain's. */
+    static String causeMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null || t.getMessage().isBlank() ? rootMessage(e) : t.getMessage();
     }
 
     static String rootMessage(Throwable e) {
