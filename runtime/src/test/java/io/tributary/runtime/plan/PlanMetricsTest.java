@@ -50,7 +50,9 @@ class PlanMetricsTest {
             Meter out = metrics.registry().meter("tributary.desk." + stage + ".out");
             Meter errors = metrics.registry().meter("tributary.desk." + stage + ".errors");
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (out.getCount() + errors.getCount() < 100 && System.nanoTime() < deadline) {
+            // the bus counts a dead letter after the stage's error meter saw the throw: wait for both
+            while ((out.getCount() + errors.getCount() < 100 || bus.deadLetters() < 10 || even.get() < 40)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             plan.stop();
