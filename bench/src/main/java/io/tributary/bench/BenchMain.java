@@ -36,12 +36,13 @@ public final class BenchMain implements Runnable {
     }
 
     @Command(name = "inproc", mixinStandardHelpOptions = true,
-            description = "W1 publish→dispatch, W2 matcher, W3 cross-thread throughput, W4 latency.")
+            description = "W1 publish→dispatch, W2 matcher, W3 cross-thread throughput, W4 latency, "
+                    + "metrics: W1 and W3 with metrics off vs on.")
     static final class Inproc implements Callable<Integer> {
         @CommandLine.Mixin
         SuiteOptions options = new SuiteOptions();
 
-        @Option(names = "--only", split = ",", paramLabel = "W", description = "Run only these workloads (W1..W4).")
+        @Option(names = "--only", split = ",", paramLabel = "W", description = "Run only these workloads (W1, W2, W3, W4, metrics).")
         java.util.Set<String> only;
 
         @Override

@@ -8,8 +8,6 @@ import io.tributary.api.SubscribeOptions;
 import io.tributary.api.TopicHandle;
 import io.tributary.runtime.bus.BusConfig;
 import io.tributary.runtime.bus.LocalMessageBus;
-import io.tributary.runtime.metrics.NodeMetrics;
-import io.tributary.runtime.metrics.TributaryMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
@@ -41,6 +39,8 @@ import java.util.function.Consumer;
  * it always delivers on its event loop, so its figure includes that hop: measured over batches of
  * {@value #VERTX_BATCH}, waiting for the last delivery), and a plain {@code HashMap<String, List>}
  * holding the exact topics.
+ *
+ * <p>The same publish with metrics on and off: {@link MetricsOverheadBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,9 +52,6 @@ public class PublishDispatchBenchmark {
 
     private LocalMessageBus bus;
     private TopicHandle handle;
-    private LocalMessageBus meteredBus;
-    private TopicHandle meteredHandle;
-    private TributaryMetrics metrics;
     private EventBus guava;
     private QuoteEvent guavaEvent;
     private Vertx vertx;
@@ -75,20 +72,6 @@ public class PublishDispatchBenchmark {
             bus.subscribe(pattern, (Envelope<Object> m) -> blackhole.consume(m.payload()), SubscribeOptions.inline());
         }
         handle = bus.topic(SubscriptionSet.TOPIC);
-
-        // the same, with each handler metered as a compiled plan's stage is (in, out per message)
-        metrics = TributaryMetrics.create();
-        meteredBus = new LocalMessageBus(BusConfig.defaults());
-        metrics.bind(meteredBus);
-        for (int i = 0; i < patterns.size(); i++) {
-            NodeMetrics node = metrics.node("w1", "handler-" + i);
-            meteredBus.subscribe(patterns.get(i), (Envelope<Object> m) -> {
-                node.in();
-                blackhole.consume(m.payload());
-                node.out();
-            }, SubscribeOptions.inline());
-        }
-        meteredHandle = meteredBus.topic(SubscriptionSet.TOPIC);
 
         guava = new EventBus("w1");
         guava.register(new QuoteListener(blackhole));
@@ -147,20 +130,12 @@ public class PublishDispatchBenchmark {
     @TearDown
     public void tearDown() {
         bus.close();
-        meteredBus.close();
-        metrics.close();
         vertx.close();
     }
 
     @Benchmark
     public boolean tributaryHandle() {
         return handle.publish(null, payload, Priority.NORMAL);
-    }
-
-    /** {@link #tributaryHandle} with node metrics on: the cost metrics add to the hot path. */
-    @Benchmark
-    public boolean tributaryHandleMetered() {
-        return meteredHandle.publish(null, payload, Priority.NORMAL);
     }
 
     @Benchmark

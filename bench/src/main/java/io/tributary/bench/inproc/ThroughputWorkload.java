@@ -6,11 +6,12 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.tributary.api.Envelope;
+import io.tributary.api.MessageHandler;
 import io.tributary.api.Priority;
 import io.tributary.api.SubscribeOptions;
 import io.tributary.api.TopicHandle;
 import io.tributary.runtime.bus.LocalMessageBus;
-import io.tributary.runtime.metrics.NodeMetrics;
+import io.tributary.runtime.metrics.MeteredHandler;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import org.jctools.queues.MpscArrayQueue;
 
@@ -33,28 +34,32 @@ final class ThroughputWorkload {
     private ThroughputWorkload() {
     }
 
-    /** Tributary: publish through a topic handle into POOLED delivery on one worker. */
+    /** Tributary: publish through a topic handle into POOLED delivery on one worker, metrics off. */
     static double tributary(int producers, long messages, boolean fourLanes) throws InterruptedException {
         return tributary(producers, messages, fourLanes, false);
     }
 
-    /** With {@code metered}, the consumer is metered as a compiled plan's stage is (in, out). */
+    /**
+     * With {@code metered}, the run differs only in its metrics binding: a {@link TributaryMetrics}
+     * bound to the bus (lane, worker and bus metrics), the consumer wrapped in {@link MeteredHandler}
+     * as a compiled plan's stage is (in, out, errors, sampled latency), and a {@link RegistryPoller}
+     * reading everything each second. Without, no metrics object exists at all.
+     */
     static double tributary(int producers, long messages, boolean fourLanes, boolean metered)
             throws InterruptedException {
         AtomicLong received = new AtomicLong();
-        try (LocalMessageBus bus = BenchBuses.singleSpinningWorkerNoDrops();
-             TributaryMetrics metrics = TributaryMetrics.create()) {
-            NodeMetrics node = metered ? metrics.node("w3", "consumer") : NodeMetrics.NOOP;
+        TributaryMetrics metrics = metered ? TributaryMetrics.create() : null;
+        RegistryPoller poller = null;
+        try (LocalMessageBus bus = BenchBuses.singleSpinningWorkerNoDrops()) {
+            MessageHandler<Object> consumer = (Envelope<Object> m) -> received.lazySet(received.get() + 1);
             if (metered) {
                 metrics.bind(bus);
+                consumer = MeteredHandler.wrap(consumer, metrics.node("w3", "consumer"), metrics.clock());
+                poller = new RegistryPoller(metrics.registry());
             }
-            bus.subscribe("bench.throughput", (Envelope<Object> m) -> {
-                node.in();
-                received.lazySet(received.get() + 1);
-                node.out();
-            }, SubscribeOptions.pooled());
+            bus.subscribe("bench.throughput", consumer, SubscribeOptions.pooled());
             TopicHandle handle = bus.topic("bench.throughput");
-            return timed(producers, messages, received, perProducer -> {
+            double rate = timed(producers, messages, received, perProducer -> {
                 if (fourLanes) {
                     for (long i = 0; i < perProducer; i++) {
                         handle.publish(null, PAYLOAD, FOUR_LANES[(int) (i & 3)]);
@@ -65,6 +70,25 @@ final class ThroughputWorkload {
                     }
                 }
             });
+            if (metered) {
+                checkMetered(metrics, received.get());
+            }
+            return rate;
+        } finally {
+            if (poller != null) {
+                poller.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
+    }
+
+    /** A "metrics on" run that counted nothing would look free: the consumer's meter must match. */
+    private static void checkMetered(TributaryMetrics metrics, long received) {
+        long in = metrics.registry().meter("tributary.w3.consumer.in").getCount();
+        if (in != received) {
+            throw new IllegalStateException("tributary.w3.consumer.in counted " + in + " of " + received + " messages");
         }
     }
 

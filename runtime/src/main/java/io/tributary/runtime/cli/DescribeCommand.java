@@ -42,7 +42,8 @@ final class DescribeCommand implements Callable<Integer> {
     Path plugins;
 
     @Option(names = "--transport", paramLabel = "T", converter = TransportOptions.TypeConverter.class,
-            description = "kafka: also print the Kafka topics and Kafka Streams sub-topologies the plan uses")
+            description = "kafka: also print the Kafka topics and Kafka Streams sub-topologies the plan uses;"
+                    + " redis: the streams and consumer group")
     TransportSettings.Type transport;
 
     @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the defaults (application id, profile)")
@@ -89,10 +90,7 @@ final class DescribeCommand implements Callable<Integer> {
         if (transport == TransportSettings.Type.KAFKA) {
             out.print(KafkaDescription.of(built, catalog, TransportOptions.loader(transport).load(config).transport().kafka()));
         } else if (transport == TransportSettings.Type.REDIS) {
-            out.flush();
-            err.println("describe --transport redis is not wired yet");
-            err.flush();
-            return TributaryCli.EXIT_INVALID;
+            out.print(RedisDescription.of(built, TransportOptions.loader(transport).load(config).transport().redis()));
         }
         out.flush();
         return 0;

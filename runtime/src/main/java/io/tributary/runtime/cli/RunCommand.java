@@ -38,12 +38,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE] [--plugins DIR] [--transport T]}: loads the
  * plugins, compiles the topology against them, runs it on the in-memory bus (the plan connects the venues it
- * names, e.g. {@code venue-sim}'s market data) or with part of it on Kafka ({@link KafkaSession}), prints a
+ * names, e.g. {@code venue-sim}'s market data), with part of it on Kafka ({@link KafkaSession}) or its topic
+ * sources fed through Redis Streams ({@link RedisSession}), prints a
  * progress line every progress interval and a
  * summary at the end. Ctrl-C stops it cleanly: the shutdown hook waits until the plan has
  * disconnected its venues and unsubscribed, the lanes are drained and the summary printed.
  */
-@Command(name = "run", description = "Run a topology on the in-memory bus (or Kafka) with the venues, policies and sinks of the loaded plugins.")
+@Command(name = "run", description = "Run a topology on the in-memory bus (or Kafka, or Redis Streams) with the venues, policies and sinks of the loaded plugins.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -80,12 +81,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Kafka bootstrap servers (default: tributary.transport.kafka.bootstrapServers; embedded = start a broker for the run)")
     String bootstrap;
 
+    @Option(names = "--redis", paramLabel = "redis://HOST:PORT",
+            description = "Redis for --transport redis (default: tributary.transport.redis.address if configured, "
+                    + "else a redis-server started for the run; local = always start one)")
+    String redis;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TributaryConfig cfg = TransportOptions.loader(transport).load(config);
-        TransportOptions.check(cfg, bootstrap);
+        TransportOptions.check(cfg, bootstrap, redis);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         TopologyDefinition definition = new TopologyResolver(loader).resolve(topology);
         Topology built = definition.build();
@@ -126,7 +132,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         LiveUiServer ui = null;
         TransportSession session = null;
         try {
-            session = TransportOptions.open(cfg, built, catalog, bus, bootstrap, out);
+            session = TransportOptions.open(cfg, built, catalog, bus, bootstrap, redis, metrics, out);
             out.printf("running %s (%d stage(s))%s for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
                     plan.stages().size(), session instanceof InMemorySession ? "" : " on " + session.description(),
                     runFor.isZero() ? "ever" : io.tributary.api.dsl.internal.Durations.format(runFor),
@@ -150,8 +156,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             ProgressLine line = new ProgressLine(metrics.registry(), start);
             long period = cfg.run().progressInterval().toNanos();
+            TransportSession transportLine = session;
             progress.scheduleAtFixedRate(() -> {
-                out.println(line.next(System.nanoTime()));
+                out.println(line.next(System.nanoTime()) + transportLine.progress());
                 out.flush();
             }, period, period, TimeUnit.NANOSECONDS);
             if (runFor.isZero()) {
@@ -177,10 +184,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 outputs.close();
             }
             long elapsed = System.nanoTime() - start;
-            out.print(RunSummary.format(built.name(), session == null ? "the in-memory bus" : session.description(),
-                    elapsed, bus.executor()::laneStats, workers, loaded.failures().snapshot(),
-                    RunSummary.merge(plan.counters(), session == null ? java.util.Map.of() : session.counters()),
-                    outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
+            if (session != null) {   // a transport that did not start: its error is the whole story
+                out.print(RunSummary.format(built.name(), session.description(), elapsed, bus.executor()::laneStats,
+                        workers, loaded.failures().snapshot(), RunSummary.merge(plan.counters(), session.counters()),
+                        outputs == null ? java.util.Map.of() : outputs.counts(), report.drained()));
+            }
             out.flush();
             metrics.close();
             finished.countDown();

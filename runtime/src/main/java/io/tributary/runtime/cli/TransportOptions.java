@@ -6,13 +6,15 @@ import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.config.ConfigLoader;
 import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.config.TributaryConfig;
+import io.tributary.runtime.metrics.TributaryMetrics;
+import io.tributary.runtime.transport.redis.RedisTransportRunner;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Properties;
 
-/** {@code --transport} and {@code --bootstrap}: which {@link TransportSession} a command opens. */
+/** {@code --transport}, {@code --bootstrap} and {@code --redis}: which {@link TransportSession} a command opens. */
 final class TransportOptions {
     private TransportOptions() {
     }
@@ -31,12 +33,8 @@ final class TransportOptions {
     }
 
     /** Fails early, before plugins load, for a transport or option that cannot run. */
-    static void check(TributaryConfig cfg, String bootstrap) {
+    static void check(TributaryConfig cfg, String bootstrap, String redis) {
         TransportSettings.Type type = cfg.transport().type();
-        if (type == TransportSettings.Type.REDIS) {
-            throw new IllegalArgumentException("transport redis is not wired into `run` yet"
-                    + " (tributary.transport.type / --transport): use inmemory or kafka");
-        }
         if (bootstrap != null && type != TransportSettings.Type.KAFKA) {
             throw new IllegalArgumentException("--bootstrap " + bootstrap + " needs --transport kafka (transport is "
                     + type.name().toLowerCase(Locale.ROOT) + ")");
@@ -44,14 +42,24 @@ final class TransportOptions {
         if (bootstrap != null && bootstrap.isBlank()) {
             throw new IllegalArgumentException("--bootstrap needs HOST:PORT[,HOST:PORT…] or embedded");
         }
+        if (redis != null && type != TransportSettings.Type.REDIS) {
+            throw new IllegalArgumentException("--redis " + redis + " needs --transport redis (transport is "
+                    + type.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (redis != null && !redis.trim().equals(RedisTransportRunner.LOCAL)
+                && !redis.trim().matches("rediss?://[^/:\\s]+:\\d{1,5}/?")) {
+            throw new IllegalArgumentException("--redis expects redis://HOST:PORT, rediss://HOST:PORT (TLS) or "
+                    + RedisTransportRunner.LOCAL + " (a redis-server started for the run), was '" + redis + "'");
+        }
     }
 
     static TransportSession open(TributaryConfig cfg, Topology topology, PluginCatalog catalog, MessageBus bus,
-                                 String bootstrap, PrintWriter out) throws InterruptedException {
+                                 String bootstrap, String redis, TributaryMetrics metrics, PrintWriter out)
+            throws InterruptedException {
         return switch (cfg.transport().type()) {
             case INMEMORY -> new InMemorySession(bus);
             case KAFKA -> KafkaSession.start(topology, catalog, bus, cfg.transport().kafka(), bootstrap, out);
-            case REDIS -> throw new IllegalArgumentException("transport redis is not wired into `run` yet");
+            case REDIS -> RedisSession.start(topology, bus, cfg, redis, metrics, out);
         };
     }
 

@@ -20,6 +20,11 @@ interface TransportSession extends AutoCloseable {
     /** The transport's own counters for the summary (bridged, not sent, duplicates, …); may be empty. */
     Map<String, Long> counters();
 
+    /** Appended to each progress line, e.g. {@code  | redis sent 1.2k/s recv 1.2k/s buffered 0}; may be empty. */
+    default String progress() {
+        return "";
+    }
+
     /** Stops what the session started; the bus stays up. */
     @Override
     void close();

@@ -1,6 +1,9 @@
 package io.tributary.runtime.cli;
 
+import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyDefinition;
+import io.tributary.runtime.config.TransportSettings;
+import io.tributary.runtime.viz.TransportBoundary;
 import io.tributary.runtime.viz.VizFormat;
 import io.tributary.runtime.viz.VizGraph;
 import picocli.CommandLine.Command;
@@ -16,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code tributary viz TOPOLOGY [--format F] [--out FILE]}: draws a topology's graph. */
+/** {@code tributary viz TOPOLOGY [--format F] [--out FILE] [--transport T]}: draws a topology's graph. */
 @Command(name = "viz", mixinStandardHelpOptions = true, description = "Draw a topology's graph as text, Graphviz DOT, Mermaid, SVG or a standalone HTML page.")
 final class VizCommand implements Callable<Integer> {
     @Spec
@@ -33,11 +36,30 @@ final class VizCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write here instead of standard output")
     Path out;
 
+    @Option(names = "--transport", paramLabel = "T", converter = TransportOptions.TypeConverter.class,
+            description = "kafka or redis: mark the topics that cross processes with their lane topics or streams,"
+                    + " and say how each sub-topology runs (default: the in-memory bus)")
+    TransportSettings.Type transport;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON file over the defaults (application id, stream mode)")
+    Path config;
+
+    private TransportBoundary boundary(Topology built) {
+        if (transport == null || transport == TransportSettings.Type.INMEMORY) {
+            return TransportBoundary.NONE;
+        }
+        TransportSettings settings = TransportOptions.loader(transport).load(config).transport();
+        return transport == TransportSettings.Type.KAFKA
+                ? TransportBoundaries.kafka(built, PluginOptions.namesOf(built), settings.kafka())
+                : TransportBoundaries.redis(built, settings.redis());
+    }
+
     @Override
     public Integer call() {
         VizFormat chosen = VizFormat.parse(format);
         TopologyDefinition definition = new TopologyResolver(Thread.currentThread().getContextClassLoader()).resolve(topology);
-        String drawing = chosen.render(VizGraph.of(definition.build().describe()));
+        Topology built = definition.build();
+        String drawing = chosen.render(VizGraph.of(built.describe(), boundary(built)));
         if (out == null) {
             PrintWriter writer = spec.commandLine().getOut();
             writer.print(drawing);

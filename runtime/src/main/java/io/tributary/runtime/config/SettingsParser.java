@@ -132,9 +132,14 @@ final class SettingsParser {
         if (bufferLimit < batchMax) {
             r.problem(p + "bufferLimit", "expected at least batch.max (" + batchMax + "), was " + bufferLimit);
         }
+        String app = r.nonEmptyString(p + "app");
+        if (!app.isEmpty() && !app.matches("[A-Za-z0-9_\\-]+")) {
+            r.problem(p + "app", "expected letters, digits, '_' or '-' (it starts every stream name), was '" + app + "'"
+                    + SettingsReader.origin(r.config().getValue(p + "app")));
+        }
         return new TransportSettings.Redis(address, username, password, database,
                 truststore == null ? null : java.nio.file.Path.of(truststore), truststorePassword, verifyHostname,
-                connect, timeout, mode, maxLength, maxAge, batchMax, flush, claimIdle, bufferLimit);
+                connect, timeout, mode, maxLength, maxAge, batchMax, flush, claimIdle, bufferLimit, app);
     }
 
 }

@@ -5,7 +5,7 @@ package io.tributary.runtime.config;
  *
  * @param type  inmemory, kafka or redis
  * @param kafka Kafka settings (placeholders until the Kafka transport lands)
- * @param redis Redis settings (placeholders until the Redis transport lands)
+ * @param redis Redis settings
  */
 public record TransportSettings(Type type, Kafka kafka, Redis redis) {
 
@@ -51,12 +51,13 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
      * @param maxAge        zero: no trimming by age
      * @param claimIdle     pending entries of a silent consumer are claimed after this long
      * @param bufferLimit   outgoing messages held while Redis is slow or away
+     * @param app           stream name prefix and consumer group: processes with the same app share the work
      */
     public record Redis(String address, String username, String password, int database,
                         java.nio.file.Path tlsTruststore, String tlsTruststorePassword, boolean tlsVerifyHostname,
                         java.time.Duration connectTimeout, java.time.Duration timeout, StreamMode streamMode,
                         long maxLength, java.time.Duration maxAge, int batchMax, java.time.Duration flushInterval,
-                        java.time.Duration claimIdle, int bufferLimit) {
+                        java.time.Duration claimIdle, int bufferLimit, String app) {
         /** A stream per lane of each topic ({@code <app>.<topic>.<lane>}) or one per topic. */
         public enum StreamMode { LANE, TOPIC }
     }

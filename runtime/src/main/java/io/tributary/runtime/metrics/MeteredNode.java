@@ -1,37 +1,40 @@
 package io.tributary.runtime.metrics;
 
 import com.codahale.metrics.Histogram;
-import com.codahale.metrics.Meter;
 
-/** {@link NodeMetrics} over meters and a histogram resolved once from the registry. */
+/**
+ * {@link NodeMetrics} over the node's {@link NodeCounts} (which its three registered meters read)
+ * and its latency histogram, resolved once from the registry.
+ */
 final class MeteredNode implements NodeMetrics {
     private final String name;
-    private final Meter in;
-    private final Meter out;
-    private final Meter errors;
+    private final NodeCounts counts;
     private final Histogram latency;
 
-    MeteredNode(String name, Meter in, Meter out, Meter errors, Histogram latency) {
+    MeteredNode(String name, NodeCounts counts, Histogram latency) {
         this.name = name;
-        this.in = in;
-        this.out = out;
-        this.errors = errors;
+        this.counts = counts;
         this.latency = latency;
+    }
+
+    /** For {@link MeteredHandler}'s one-ownership-check-per-message path. */
+    NodeCounts counts() {
+        return counts;
     }
 
     @Override
     public void in() {
-        in.mark();
+        counts.addIn(1);
     }
 
     @Override
     public void out() {
-        out.mark();
+        counts.addOut(1);
     }
 
     @Override
     public void error() {
-        errors.mark();
+        counts.addErrors(1);
     }
 
     @Override

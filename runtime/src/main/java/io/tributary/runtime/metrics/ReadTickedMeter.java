@@ -7,8 +7,9 @@ import com.codahale.metrics.Meter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Meter} whose {@link #mark()} is one {@link FirstWriterCounter} add (a plain store for the
- * thread that marks it first, a {@code LongAdder} increment for others). Dropwizard's own meter
+ * A {@link Meter} whose {@link #mark()} is one add to a {@link Tally} (for node meters, one of the
+ * node's {@link NodeCounts}: a plain store for the thread that counts first, a {@code LongAdder}
+ * increment for others). Dropwizard's own meter
  * reads the clock and updates four adders on every mark (about 40 ns here, twice the whole inline
  * publish→dispatch); this one moves its moving averages forward when somebody reads a rate — a
  * reporter, a scrape, the progress line — attributing everything counted since the previous tick
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class ReadTickedMeter extends Meter {
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final FirstWriterCounter count = new FirstWriterCounter();
+    private final Tally count;
     private final Clock clock;
     private final long startNanos;
     private final EWMA m1 = EWMA.oneMinuteEWMA();
@@ -27,7 +28,14 @@ final class ReadTickedMeter extends Meter {
     private long lastTickNanos;
     private long countAtLastTick;
 
+    /** A meter with a count of its own. */
     ReadTickedMeter(Clock clock) {
+        this(clock, new NodeCounts().inTally());
+    }
+
+    /** A meter reading and adding to {@code count}, which others may add to directly. */
+    ReadTickedMeter(Clock clock, Tally count) {
+        this.count = count;
         this.clock = clock;
         this.startNanos = clock.getTick();
         this.lastTickNanos = startNanos;
@@ -35,7 +43,7 @@ final class ReadTickedMeter extends Meter {
 
     @Override
     public void mark() {
-        count.increment();
+        count.add(1L);
     }
 
     @Override

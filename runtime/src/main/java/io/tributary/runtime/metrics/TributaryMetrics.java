@@ -1,7 +1,6 @@
 package io.tributary.runtime.metrics;
 
 import com.codahale.metrics.Histogram;
-import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
@@ -97,6 +96,7 @@ public final class TributaryMetrics implements AutoCloseable {
      *                                  segment; if the topology is named like one of the runtime's
      *                                  own groups ({@link MetricNames#RESERVED_TOPOLOGY_NAMES}); or if it would clash with another node's name once
      *                                  turned into a Prometheus name (e.g. {@code a-b} and {@code a_b})
+     * @throws IllegalStateException    if one of the node's meter names was registered by other means
      */
     public NodeMetrics node(String topology, String node) {
         String key = MetricNames.node(topology, node);
@@ -108,19 +108,26 @@ public final class TributaryMetrics implements AutoCloseable {
             return NodeMetrics.NOOP;
         }
         return nodes.computeIfAbsent(key, k -> {
+            String in = MetricNames.node(topology, node, MetricNames.IN);
+            String out = MetricNames.node(topology, node, MetricNames.OUT);
+            String errors = MetricNames.node(topology, node, MetricNames.ERRORS);
+            for (String name : new String[] {in, out, errors}) {
+                // the node counts into its own tallies: a meter registered under its name before
+                // (by hand, through registry()) would never see a count
+                if (registry.getMetrics().containsKey(name)) {
+                    throw new IllegalStateException("metric " + name + " is already registered; node meters must be "
+                            + "made by node() or source() only");
+                }
+            }
             claimPrometheusName(k, "topology '" + topology + "' node '" + node + "'");
-            return new MeteredNode(k,
-                    cheapMeter(MetricNames.node(topology, node, MetricNames.IN)),
-                    cheapMeter(MetricNames.node(topology, node, MetricNames.OUT)),
-                    cheapMeter(MetricNames.node(topology, node, MetricNames.ERRORS)),
+            NodeCounts counts = new NodeCounts();
+            registry.register(in, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), counts.inTally()));
+            registry.register(out, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), counts.outTally()));
+            registry.register(errors, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), counts.errorsTally()));
+            return new MeteredNode(k, counts,
                     registry.histogram(MetricNames.node(topology, node, MetricNames.LATENCY),
                             () -> new Histogram(new HdrHistogramReservoir())));
         });
-    }
-
-    /** Node meters are marked per message: see {@link ReadTickedMeter}. */
-    private Meter cheapMeter(String name) {
-        return registry.meter(name, () -> new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock()));
     }
 
     /**

@@ -39,7 +39,11 @@ final class TextRenderer implements VizRenderer {
     private static void appendNode(StringBuilder b, VizNode node) {
         b.append("    ").append(String.format("%-11s", "[" + node.shape().label() + "]")).append(node.name());
         if (node.shape() == VizShape.TOPIC) {
-            b.append("  (").append(node.type()).append(")\n");
+            b.append("  (").append(node.type()).append(')');
+            if (node.plugin() != null) {
+                b.append("  ").append(node.plugin());
+            }
+            b.append('\n');
             return;
         }
         b.append("  ").append(node.type());

@@ -40,9 +40,14 @@ public final class VizGraph {
         this.byId = index;
     }
 
-    /** The drawing of {@code description}. */
+    /** The drawing of {@code description} on the in-memory bus. */
     public static VizGraph of(TopologyDescription description) {
-        return new VizGraphBuilder(description).build();
+        return of(description, TransportBoundary.NONE);
+    }
+
+    /** The drawing of {@code description} with the topics and sub-topologies {@code boundary} marks. */
+    public static VizGraph of(TopologyDescription description, TransportBoundary boundary) {
+        return new VizGraphBuilder(description, boundary).build();
     }
 
     /**

@@ -22,14 +22,16 @@ import java.util.Set;
  */
 final class VizGraphBuilder {
     private final TopologyDescription description;
+    private final TransportBoundary boundary;
     private final List<VizNode> nodes = new ArrayList<>();
     private final List<VizEdge> edges = new ArrayList<>();
     private final Map<String, VizNode> topics = new LinkedHashMap<>();
     private final Set<String> published = new LinkedHashSet<>();
     private final Set<String> patterns = new LinkedHashSet<>();
 
-    VizGraphBuilder(TopologyDescription description) {
+    VizGraphBuilder(TopologyDescription description, TransportBoundary boundary) {
         this.description = description;
+        this.boundary = boundary;
     }
 
     VizGraph build() {
@@ -59,7 +61,7 @@ final class VizGraphBuilder {
         nodes.addAll(topics.values());
         List<VizGroup> groups = new ArrayList<>();
         for (SubTopology sub : description.subTopologies()) {
-            groups.add(new VizGroup(sub.id(), "sub-topology " + sub.id(),
+            groups.add(new VizGroup(sub.id(), boundary.groupLabel(sub.id(), "sub-topology " + sub.id()),
                     sub.nodes().stream().map(VizGraph::elementId).toList()));
         }
         return new VizGraph(description.name(), nodes, edges, groups);
@@ -83,9 +85,18 @@ final class VizGraphBuilder {
         }
     }
 
+    /**
+     * A topic that crosses the transport is typed {@code <transport> <type>} and carries its physical
+     * names where a plugin would be, so every renderer labels it without knowing transports.
+     */
     private String topic(String topic, String type) {
-        return topics.computeIfAbsent(topic, t -> new VizNode(VizGraph.topicId(t), t, VizShape.TOPIC, null, -1,
-                type, null, List.of())).id();
+        return topics.computeIfAbsent(topic, t -> {
+            String physical = boundary.physicalName(t);
+            return physical == null
+                    ? new VizNode(VizGraph.topicId(t), t, VizShape.TOPIC, null, -1, type, null, List.of())
+                    : new VizNode(VizGraph.topicId(t), t, VizShape.TOPIC, null, -1, boundary.transport() + " " + type,
+                            physical, List.of(boundary.transport() + ": " + physical));
+        }).id();
     }
 
     private static VizNode toVizNode(NodeDescription node) {

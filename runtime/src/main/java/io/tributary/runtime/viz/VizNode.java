@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param lane    the lane messages leave on; null for topics
  * @param group   the sub-topology id, or -1 for topics (which belong to none)
  * @param type    operator type ({@code FILTER}, {@code SOURCE_VENUE}…) or {@code TOPIC}
- * @param plugin  plugin kind and name ({@code venue: sim}), or null
+ * @param plugin  plugin kind and name ({@code venue: sim}), or null; for a topic that crosses a
+ *                transport, its physical names ({@link TransportBoundary})
  * @param details further lines: routed lane, operator settings, topics
  */
 public record VizNode(String id, String name, VizShape shape, Priority lane, int group, String type,
@@ -32,7 +33,8 @@ public record VizNode(String id, String name, VizShape shape, Priority lane, int
     /** The lines drawn inside the box: name, then type, then the plugin if any. */
     public List<String> labelLines() {
         if (shape == VizShape.TOPIC) {
-            return List.of(name, type.toLowerCase(java.util.Locale.ROOT));
+            String kind = type.toLowerCase(java.util.Locale.ROOT);
+            return plugin == null ? List.of(name, kind) : List.of(name, kind, plugin);
         }
         return plugin == null ? List.of(name, type) : List.of(name, type, plugin);
     }

@@ -56,12 +56,7 @@ class RunOnKafkaIT {
     }
 
     @Test
-    void redisIsNotWiredYetAndBootstrapNeedsKafka() throws IOException {
-        TributaryCliTest.Result redis = TributaryCliTest.exec("run", "echo-desk", "--transport", "redis", "--duration", "1s",
-                "--plugins", pluginsDir.toString());
-        assertEquals(1, redis.code());
-        assertTrue(redis.err().contains("transport redis is not wired into `run` yet"), redis.err());
-
+    void bootstrapNeedsKafka() throws IOException {
         TributaryCliTest.Result bootstrap = TributaryCliTest.exec("run", "echo-desk", "--bootstrap", "k:9092",
                 "--duration", "1s", "--plugins", pluginsDir.toString());
         assertEquals(1, bootstrap.code());

@@ -150,15 +150,17 @@ class TributaryCliTest {
     }
 
     @Test
-    void runRejectsBadDurationsAndTransportsNotAvailableYet() throws IOException {
+    void runRejectsBadDurationsAndAConfiguredRedisItCannotReach() throws IOException {
         Result usage = exec("run", "echo-desk", "--duration", "soon");
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("invalid duration 'soon': use e.g. 10s, 500ms or 2m"), usage.err());
 
-        Path redis = Files.writeString(dir.resolve("redis.conf"), "tributary.transport.type = redis");
-        Result r = exec("run", "echo-desk", "--config", redis.toString(), "--duration", "1s");
+        // a configured address is used as it is (no local server instead), and failing to reach it is one clear line
+        Path redis = Files.writeString(dir.resolve("redis.conf"),
+                "tributary.transport { type = redis, redis.address = \"redis://127.0.0.1:1\" }");
+        Result r = exec("run", "echo-desk", "--config", redis.toString(), "--duration", "1s", "--plugins", plugins());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("transport redis is not wired into `run` yet"), r.err());
+        assertTrue(r.err().startsWith("cannot connect to Redis at redis://127.0.0.1:1 "), r.err());
     }
 
     @Test

@@ -61,6 +61,15 @@ class NodeMetricsTest {
     }
 
     @Test
+    void aMeterRegisteredByHandUnderANodesNameIsRefusedNamingIt() {
+        TributaryMetrics metrics = TributaryMetrics.create();
+        metrics.registry().meter("tributary.desk.router.out");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> metrics.node("desk", "router"));
+        assertTrue(e.getMessage().contains("tributary.desk.router.out"), e.getMessage());
+        assertEquals(Set.of("tributary.desk.router.out"), metrics.registry().getNames(), "nothing half-registered");
+    }
+
+    @Test
     void badNamesAreRefusedNamingTheCulprit() {
         TributaryMetrics metrics = TributaryMetrics.create();
         IllegalArgumentException dot = assertThrows(IllegalArgumentException.class, () -> metrics.node("desk", "a.b"));

@@ -1,5 +1,6 @@
 package io.tributary.runtime.transport.kafka;
 
+import io.tributary.runtime.transport.RecentIds;
 import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -83,17 +84,31 @@ public final class LocalRedisServer implements AutoCloseable {
         return server;
     }
 
-    /** The installed {@code redis-server} on the PATH, else embedded-redis's bundled binary. */
-    static String executable() {
-        String path = System.getenv("PATH");
+    /** The {@code redis-server} on the PATH, if one is installed. */
+    public static Optional<String> installed() {
+        return installed(System.getenv("PATH"));
+    }
+
+    /** The {@code redis-server} in one of {@code path}'s directories. */
+    static Optional<String> installed(String path) {
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 File f = new File(dir, "redis-server");
                 if (f.isFile() && f.canExecute()) {
-                    return f.getAbsolutePath();
+                    return Optional.of(f.getAbsolutePath());
                 }
             }
         }
+        return Optional.empty();
+    }
+
+    /** The installed {@code redis-server} on the PATH, else embedded-redis's bundled binary. */
+    static String executable() {
+        Optional<String> installed = installed();
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        String path = System.getenv("PATH");
         try {
             return redis.embedded.core.ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
         } catch (IOException | RuntimeException | LinkageError e) {

@@ -2,10 +2,7 @@ package io.tributary.runtime.transport.redis;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.Codec;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.codec.CompositeCodec;
 import org.redisson.config.Config;
 import org.redisson.config.EqualJitterDelay;
 import org.redisson.config.SingleServerConfig;
@@ -21,9 +18,8 @@ import java.time.Duration;
  * reconnects by itself after a lost connection, with a jittered back-off from 100 ms to 2 s.
  */
 public final class RedisClients {
-    /** Field names as strings, values as raw bytes. */
-    public static final Codec ENTRY_CODEC = new CompositeCodec(StringCodec.INSTANCE, ByteArrayCodec.INSTANCE,
-            ByteArrayCodec.INSTANCE);
+    /** Field names as strings, values as raw bytes, encoded without pooled buffers ({@link WrappingCodec}). */
+    public static final Codec ENTRY_CODEC = WrappingCodec.ENTRIES;
 
     private RedisClients() {
     }
@@ -49,6 +45,11 @@ public final class RedisClients {
                 .setPingConnectionInterval(1_000)
                 .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)));
         config.setTcpNoDelay(true);
+        // no Redisson live objects here: skip the reference check on every decoded reply element
+        config.setReferenceEnabled(false);
+        // EVAL with the script text (Redis caches it by hash) rather than EVALSHA, which makes Redisson
+        // copy every argument of a batch to be able to resend it after NOSCRIPT
+        config.setUseScriptCache(false);
         if (s.username() != null) {
             server.setUsername(s.username());
         }
@@ -71,8 +72,17 @@ public final class RedisClients {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to Redis at " + s.address() + " as user '"
                     + (s.username() == null ? "default" : s.username()) + "'" + (s.password() == null ? " without a password" : "")
-                    + ": " + rootMessage(e), e);
+                    + ": " + causeMessage(e), e);
         }
+    }
+
+    /** The innermost cause's message (what actually went wrong), else the whole chain's. */
+    static String causeMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null || t.getMessage().isBlank() ? rootMessage(e) : t.getMessage();
     }
 
     static String rootMessage(Throwable e) {

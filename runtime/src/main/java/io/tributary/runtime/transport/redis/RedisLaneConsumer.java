@@ -1,16 +1,20 @@
 package io.tributary.runtime.transport.redis;
 
+import io.tributary.runtime.transport.RecentIds;
 import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.api.TopicPattern;
 import io.tributary.runtime.transport.DecodingIngress;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.MessageDecodingException;
 import io.tributary.schemas.serde.MessageReader;
 import io.tributary.schemas.serde.TributarySerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RStreamAsync;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
@@ -18,12 +22,12 @@ import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamMultiReadGroupArgs;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +57,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Duplicates</b>: an entry whose message id is among the last {@code recentIds} this consumer
  *       handled is acknowledged and dropped (a publisher's retried batch, an ack lost with a restarted
  *       server, a claim of something already handled here).</li>
- *   <li><b>Dead letters</b>: an entry whose payload does not decode (or that lacks fields) is copied to
+ *   <li><b>Dead letters</b>: an entry whose payload does not decode, that lacks fields, or whose record
+ *       the payload mapping cannot map ({@code UNMAPPABLE}) is copied to
  *       {@code <app>.dlq} with the reason, published on the bus's dead-letter topic through
  *       {@link DecodingIngress} (when a bus is given), acknowledged, and consumption goes on.</li>
  *   <li><b>Discovery</b>: streams are those of the given topics, or of every topic in the registry
@@ -68,6 +73,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private static final Priority[] LANES = Priority.values();
     private static final long DISCOVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration BLOCK = Duration.ofMillis(100);
+    private static final BatchOptions BATCH = BatchOptions.defaults().retryAttempts(0);
 
     private final RedisSettings settings;
     private final RedisStreamNames names;
@@ -78,6 +84,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private final RedisEntryHandler handler;
     private final DecodingIngress deadLetterIngress;
     private final MessageReader reader;
+    private final PayloadMapping payloads;
     private final RecentIds recent;
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -94,7 +101,12 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private final LongAdder refusals = new LongAdder();
     private final LongAdder claimed = new LongAdder();
     private final AtomicLong failures = new AtomicLong();
-    private final Map<String, List<StreamMessageId>> acks = new HashMap<>();
+    /** stream -> entry ids handled and not yet acknowledged. */
+    private final Map<String, List<StreamMessageId>> acks = new LinkedHashMap<>();
+    /** Per lane, entries fetched and not yet handled. */
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Chunk>[] queued = new ArrayDeque[Priority.COUNT];
+    private final List<String> fetchStreams = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean connected = true;
     private long nextDiscovery;
@@ -105,8 +117,8 @@ public final class RedisLaneConsumer implements AutoCloseable {
      * @param discover read every registered topic matching {@code topics} as patterns
      * @param bus      where undecodable entries are dead-lettered; null: only to {@code <app>.dlq}
      */
-    RedisLaneConsumer(RedisSettings settings, RedisStreamNames names, TributarySerde serde, List<String> topics,
-                      boolean discover, RedisEntryHandler handler, MessageBus bus, String consumer) {
+    RedisLaneConsumer(RedisSettings settings, RedisStreamNames names, TributarySerde serde, PayloadMapping payloads,
+                      List<String> topics, boolean discover, RedisEntryHandler handler, MessageBus bus, String consumer) {
         this.settings = settings;
         this.names = names;
         this.consumer = consumer;
@@ -115,9 +127,11 @@ public final class RedisLaneConsumer implements AutoCloseable {
         this.patterns = discover ? topics.stream().map(TopicPattern::parse).toList() : List.of();
         this.reader = serde.newReader();
         this.recent = new RecentIds(settings.recentIds());
-        this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde);
+        this.payloads = payloads;
+        this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde, payloads);
         for (Priority p : LANES) {
             laneStreams[p.ordinal()] = new ArrayList<>();
+            queued[p.ordinal()] = new ArrayDeque<>();
             Duration w = settings.maxWait().get(p);
             maxWaitNanos[p.ordinal()] = w == null ? 0 : w.toNanos();
         }
@@ -181,75 +195,115 @@ public final class RedisLaneConsumer implements AutoCloseable {
                 sleep(backoff);
             }
         }
+        try {
+            flushAcks();
+        } catch (RuntimeException e) {
+            LOG.debug("consumer {}: last acknowledgements not sent ({}); they are claimed again", consumer, e.toString());
+        }
     }
 
-    /** One priority round: see the class comment. */
+    /**
+     * One priority round. Fetch: one XREADGROUP over the streams of every lane with nothing queued
+     * here, sent in one pipeline with the acknowledgements of what was handled since the last round
+     * (one round trip). Handle: the highest lane with queued entries, all of them, plus the lower
+     * lanes that waited their max wait; what is fetched for the lanes below stays queued (pending on
+     * this consumer) until its turn. With nothing anywhere, one blocking XREADGROUP over every stream
+     * waits for the next entry.
+     */
     private void round() {
+        fetch();
+        if (nothingQueued()) {
+            List<String> all = new ArrayList<>();
+            for (List<String> l : laneStreams) {
+                all.addAll(l);
+            }
+            if (all.isEmpty()) {
+                sleep(BLOCK.toMillis());
+                return;
+            }
+            queue(readGroup(client.getStream(all.get(0), RedisClients.ENTRY_CODEC), all, BLOCK));
+        }
         long now = System.nanoTime();
+        boolean served = false;
         for (Priority lane : LANES) {
-            List<String> streams = laneStreams[lane.ordinal()];
-            if (streams.isEmpty()) {
-                lastServed[lane.ordinal()] = now;
-                continue;
+            int i = lane.ordinal();
+            ArrayDeque<Chunk> q = queued[i];
+            if (!q.isEmpty() && (!served || now - lastServed[i] >= maxWaitNanos[i])) {
+                Chunk c;
+                while ((c = q.poll()) != null) {
+                    handleAll(c.stream(), c.entries());
+                }
+                served = true;
             }
-            int n = read(streams, null);
-            lastServed[lane.ordinal()] = System.nanoTime();
-            if (n > 0) {
-                serveOverdue(lane);
-                return;   // start again at CRITICAL
+            if (q.isEmpty()) {
+                lastServed[i] = now;
             }
         }
-        // nothing anywhere: wait for the next entry on any stream
-        List<String> all = new ArrayList<>();
-        for (List<String> l : laneStreams) {
-            all.addAll(l);
+    }
+
+    /** Entries of one stream from one read, handled together. */
+    private record Chunk(String stream, Map<StreamMessageId, Map<String, byte[]>> entries) {
+    }
+
+    private boolean nothingQueued() {
+        for (ArrayDeque<Chunk> q : queued) {
+            if (!q.isEmpty()) {
+                return false;
+            }
         }
-        if (all.isEmpty()) {
-            sleep(BLOCK.toMillis());
+        return true;
+    }
+
+    /** The non-blocking read of the lanes with nothing queued, pipelined with the pending acknowledgements. */
+    private void fetch() {
+        fetchStreams.clear();
+        for (Priority lane : LANES) {
+            if (queued[lane.ordinal()].isEmpty()) {
+                fetchStreams.addAll(laneStreams[lane.ordinal()]);
+            }
+        }
+        if (fetchStreams.isEmpty() && acks.isEmpty()) {
             return;
         }
-        read(all, BLOCK);
-    }
-
-    /** Lanes below {@code served} that waited their max wait get one read now. */
-    private void serveOverdue(Priority served) {
-        long now = System.nanoTime();
-        for (int i = served.ordinal() + 1; i < LANES.length; i++) {
-            List<String> streams = laneStreams[i];
-            if (!streams.isEmpty() && now - lastServed[i] >= maxWaitNanos[i]) {
-                read(streams, null);
-                lastServed[i] = System.nanoTime();
-            }
+        RBatch b = client.createBatch(BATCH);
+        addAcks(b);
+        RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> read = fetchStreams.isEmpty() ? null
+                : readGroup(b.getStream(fetchStreams.get(0), RedisClients.ENTRY_CODEC), fetchStreams);
+        b.execute();
+        if (read != null) {
+            queue(read.toCompletableFuture().join());
         }
     }
 
-    /** XREADGROUP over {@code streams}; handles, then acknowledges; returns the number of entries read. */
-    private int read(List<String> streams, Duration block) {
-        RStream<String, byte[]> first = client.getStream(streams.get(0), RedisClients.ENTRY_CODEC);
+    private RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> readGroup(RStreamAsync<String, byte[]> first,
+                                                                                         List<String> streams) {
+        return first.readGroupAsync(names.group(), consumer, readArgs(streams, null));
+    }
+
+    private Map<String, Map<StreamMessageId, Map<String, byte[]>>> readGroup(RStream<String, byte[]> first,
+                                                                            List<String> streams, Duration block) {
+        return first.readGroup(names.group(), consumer, readArgs(streams, block));
+    }
+
+    private StreamMultiReadGroupArgs readArgs(List<String> streams, Duration block) {
         Map<String, StreamMessageId> others = new LinkedHashMap<>();
         for (int i = 1; i < streams.size(); i++) {
             others.put(streams.get(i), StreamMessageId.NEVER_DELIVERED);
         }
         StreamMultiReadGroupArgs args = StreamMultiReadGroupArgs.greaterThan(StreamMessageId.NEVER_DELIVERED, others)
                 .count(settings.readCount());
-        if (block != null) {
-            args = args.timeout(block);
+        return block == null ? args : args.timeout(block);
+    }
+
+    private void queue(Map<String, Map<StreamMessageId, Map<String, byte[]>>> result) {
+        if (result == null) {
+            return;
         }
-        Map<String, Map<StreamMessageId, Map<String, byte[]>>> result = first.readGroup(names.group(), consumer, args);
-        if (result == null || result.isEmpty()) {
-            return 0;
-        }
-        int n = 0;
-        // in priority order even when one blocking read returned several lanes
-        for (Priority lane : LANES) {
-            for (Map.Entry<String, Map<StreamMessageId, Map<String, byte[]>>> s : result.entrySet()) {
-                if (names.readLane(s.getKey()) == lane) {
-                    n += handleAll(s.getKey(), s.getValue());
-                }
+        for (Map.Entry<String, Map<StreamMessageId, Map<String, byte[]>>> s : result.entrySet()) {
+            if (s.getValue() != null && !s.getValue().isEmpty()) {
+                queued[names.readLane(s.getKey()).ordinal()].add(new Chunk(s.getKey(), s.getValue()));
             }
         }
-        flushAcks();
-        return n;
     }
 
     private int handleAll(String stream, Map<StreamMessageId, Map<String, byte[]>> entries) {
@@ -257,23 +311,24 @@ public final class RedisLaneConsumer implements AutoCloseable {
             return 0;
         }
         for (Map.Entry<StreamMessageId, Map<String, byte[]>> e : entries.entrySet()) {
-            if (e.getValue() == null) {
-                ack(stream, e.getKey());   // deleted (trimmed) while pending
+            StreamMessageId entryId = e.getKey();
+            Map<String, byte[]> fields = e.getValue();
+            if (fields == null) {
+                ack(stream, entryId);   // deleted (trimmed) while pending
                 continue;
             }
-            if (handleOne(stream, e.getKey(), e.getValue())) {
-                ack(stream, e.getKey());
+            if (handle(stream, entryId, fields.get(RedisLanePublisher.ID), fields.get(RedisLanePublisher.LANE),
+                    fields.get(RedisLanePublisher.KEY), fields.get(RedisLanePublisher.PAYLOAD))) {
+                ack(stream, entryId);
             }
         }
         return entries.size();
     }
 
-    private boolean handleOne(String stream, StreamMessageId entryId, Map<String, byte[]> fields) {
-        byte[] idBytes = fields.get(RedisLanePublisher.ID);
-        byte[] payload = fields.get(RedisLanePublisher.PAYLOAD);
-        Priority lane = laneOf(fields.get(RedisLanePublisher.LANE), stream);
+    private boolean handle(String stream, StreamMessageId entryId, byte[] idBytes, byte[] laneBytes, byte[] keyBytes,
+                           byte[] payload) {
+        Priority lane = laneOf(laneBytes, stream);
         String topic = streamTopics.get(stream);
-        byte[] keyBytes = fields.get(RedisLanePublisher.KEY);
         String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
         long id = parseId(idBytes);
         if (id < 0 || payload == null) {
@@ -292,9 +347,16 @@ public final class RedisLaneConsumer implements AutoCloseable {
             deadLetter(stream, entryId, topic, key, payload, lane, e.reason().name(), String.valueOf(e.getMessage()));
             return true;
         }
+        Object mapped;
+        try {
+            mapped = payloads.fromAvro(record);
+        } catch (RuntimeException e) {
+            deadLetter(stream, entryId, topic, key, payload, lane, DecodingIngress.UNMAPPABLE, String.valueOf(e.getMessage()));
+            return true;
+        }
         boolean ok;
         try {
-            ok = handler.handle(topic, key, record, lane, id);
+            ok = handler.handle(topic, key, mapped, lane, id);
         } catch (RuntimeException e) {
             LOG.warn("consumer {}: handler failed on {} {} ({}); left pending", consumer, stream, entryId, e.toString());
             ok = false;
@@ -339,8 +401,8 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private void deadLetter(String stream, StreamMessageId entryId, String topic, String key, byte[] payload,
                             Priority lane, String reason, String error) {
         deadLettered.increment();
-        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, entryId, stream, names.deadLetter(),
-                reason, error);
+        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, entryId, stream,
+                names.deadLetter(), reason, error);
         Map<String, byte[]> fields = new LinkedHashMap<>();
         fields.put("source", (stream + "@" + entryId).getBytes(StandardCharsets.UTF_8));
         fields.put("reason", reason.getBytes(StandardCharsets.UTF_8));
@@ -358,15 +420,12 @@ public final class RedisLaneConsumer implements AutoCloseable {
         }
     }
 
-    private void ack(String stream, StreamMessageId id) {
-        acks.computeIfAbsent(stream, s -> new ArrayList<>()).add(id);
+    /** Queues an acknowledgement; it goes with the next read (or {@link #flushAcks}). */
+    private void ack(String stream, StreamMessageId entryId) {
+        acks.computeIfAbsent(stream, s -> new ArrayList<>()).add(entryId);
     }
 
-    private void flushAcks() {
-        if (acks.isEmpty()) {
-            return;
-        }
-        RBatch b = client.createBatch(BatchOptions.defaults().retryAttempts(0));
+    private void addAcks(RBatch b) {
         for (Map.Entry<String, List<StreamMessageId>> e : acks.entrySet()) {
             if (!e.getValue().isEmpty()) {
                 b.getStream(e.getKey(), RedisClients.ENTRY_CODEC).ackAsync(names.group(),
@@ -374,6 +433,15 @@ public final class RedisLaneConsumer implements AutoCloseable {
             }
         }
         acks.clear();
+    }
+
+    /** Sends the queued acknowledgements now. */
+    private void flushAcks() {
+        if (acks.isEmpty()) {
+            return;
+        }
+        RBatch b = client.createBatch(BATCH);
+        addAcks(b);
         b.execute();
     }
 
@@ -409,7 +477,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private void discover() {
         Set<String> wanted = new HashSet<>(fixedTopics);
         if (!patterns.isEmpty()) {
-            Set<String> registered = client.<String>getSet(names.registry(), StringCodec.INSTANCE).readAll();
+            Set<String> registered = client.<String>getSet(names.registry(), WrappingCodec.STRINGS).readAll();
             for (String t : registered) {
                 for (TopicPattern p : patterns) {
                     if (p.matches(t)) {

@@ -7,12 +7,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jctools.queues.MpmcArrayQueue;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
-import org.redisson.api.RStreamAsync;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamTrimArgs;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +30,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes messages to their lane streams in pipelined batches ({@link RBatch}): publishers encode the
+ * Writes messages to their lane streams in batches: publishers encode the
  * record to Avro single-object bytes on their own thread and queue it on its lane's bounded buffer;
  * one sender thread drains the buffers CRITICAL first into batches of up to {@code batchMax} XADDs
- * ({@code MAXLEN ~ maxLength}) and sends a partial batch as soon as nothing more is queued (after at
- * most {@code flushInterval} asleep). While Redis is away the sender retries the failed batch with
+ * ({@code MAXLEN ~ maxLength}), sent as one script call per batch ({@link RedisScripts#XADD_BATCH}),
+ * and sends a partial batch as soon as nothing more is queued (after at most {@code flushInterval}
+ * asleep). While Redis is away the sender retries the failed batch with
  * back-off and is {@linkplain #connected() unhealthy}; the buffers fill, and a full buffer applies its
  * lane's overflow policy (BLOCK waits up to {@code blockTimeout} then refuses; DROP_OLDEST and
  * CONFLATE drop the oldest queued message of the lane; REJECT refuses), every drop and refusal counted.
@@ -55,6 +54,8 @@ public final class RedisLanePublisher implements AutoCloseable {
     static final String PAYLOAD = "payload";
     private static final byte[][] LANE_BYTES = new byte[Priority.COUNT][];
     private static final Priority[] LANES = Priority.values();
+    /** Which fields an entry has, see {@link RedisScripts#XADD_BATCH}: +1 a key, +2 a lane. */
+    private static final byte[][] SHAPES = {{'0'}, {'1'}, {'2'}, {'3'}};
 
     static {
         for (Priority p : LANES) {
@@ -89,7 +90,12 @@ public final class RedisLanePublisher implements AutoCloseable {
     /** Sender thread only. */
     private final Set<String> registered = new HashSet<>();
     private final Set<String> written = new HashSet<>();
-    private final Map<String, RStreamAsync<String, byte[]>> batchStreams = new HashMap<>();
+    /** stream -> its position among the batch's streams. */
+    private final Map<String, Integer> batchStreams = new LinkedHashMap<>();
+    private final Set<String> toRegister = new java.util.LinkedHashSet<>();
+    private int[] counts = new int[16];
+    private final byte[] maxLenBytes;
+    private final boolean laneField;
     private long nextAgeTrim;
 
     RedisLanePublisher(RedisSettings settings, RedisStreamNames names, TributarySerde serde, RedissonClient client,
@@ -99,6 +105,8 @@ public final class RedisLanePublisher implements AutoCloseable {
         this.serde = serde;
         this.client = client;
         this.ownsClient = ownsClient;
+        this.maxLenBytes = Long.toString(settings.maxLength()).getBytes(StandardCharsets.US_ASCII);
+        this.laneField = names.mode() == RedisSettings.StreamMode.TOPIC;
         for (Priority p : LANES) {
             buffers[p.ordinal()] = new MpmcArrayQueue<>(Math.max(2, settings.bufferLimit()));
         }
@@ -209,7 +217,8 @@ public final class RedisLanePublisher implements AutoCloseable {
                 }
                 connected = false;
                 registered.clear();   // the registry may be gone with a restarted server
-                if (!running && client.isShutdown()) {
+                if (!running) {
+                    // close() already waited for Redis (flush); one attempt after that, then give up
                     LOG.warn("publisher {} closed with {} unsent messages", names.app(), batch.size() + queued());
                     return;
                 }
@@ -230,39 +239,66 @@ public final class RedisLanePublisher implements AutoCloseable {
         inFlight.addAndGet(batch.size());
     }
 
+    /**
+     * One batch is one script call: Redisson's {@code RBatch} costs a future, a command object and a
+     * decoded reply per XADD, which on two cores halved the publisher's rate (docs/decisions/0050).
+     * Entries are grouped by stream, in order; a batch is atomic (all its XADDs happen or none).
+     */
     private void send(List<Pending> batch) {
-        RBatch b = client.createBatch(BatchOptions.defaults().retryAttempts(0)
-                .responseTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
-        int maxLen = (int) Math.min(Integer.MAX_VALUE, settings.maxLength());
-        boolean laneField = names.mode() == RedisSettings.StreamMode.TOPIC;
         batchStreams.clear();
+        toRegister.clear();
+        int registerCount = 0;
+        int entryArgs = 0;
         for (Pending p : batch) {
-            if (!registered.contains(p.topic())) {
-                b.getSet(names.registry(), StringCodec.INSTANCE).addAsync(p.topic());
+            if (!batchStreams.containsKey(p.stream())) {
+                batchStreams.put(p.stream(), batchStreams.size());
             }
-            // the stream name already says topic (and lane, in lane mode): every field costs Redis work
-            Map<String, byte[]> fields = new LinkedHashMap<>(8);
-            fields.put(ID, p.id());
-            if (laneField) {
-                fields.put(LANE, LANE_BYTES[p.lane().ordinal()]);
+            if (!registered.contains(p.topic()) && !toRegister.contains(p.topic())) {
+                toRegister.add(p.topic());
+                registerCount++;
             }
-            if (p.key() != null) {
-                fields.put(KEY, p.key());
-            }
-            fields.put(PAYLOAD, p.payload());
-            RStreamAsync<String, byte[]> stream = batchStreams.get(p.stream());
-            if (stream == null) {
-                stream = b.getStream(p.stream(), RedisClients.ENTRY_CODEC);
-                batchStreams.put(p.stream(), stream);
-            }
-            stream.addAsync(StreamAddArgs.entries(fields).trimNonStrict().maxLen(maxLen).noLimit());
+            entryArgs += 3 + (p.key() == null ? 0 : 1) + (laneField ? 1 : 0);
         }
-        b.execute();
+        int streamCount = batchStreams.size();
+        Object[] args = new Object[2 + registerCount + streamCount + entryArgs];
+        int a = 0;
+        args[a++] = maxLenBytes;
+        args[a++] = Integer.toString(registerCount);
+        for (String topic : toRegister) {
+            args[a++] = topic;
+        }
+        List<Object> keys = new ArrayList<>(1 + streamCount);
+        keys.add(names.registry());
+        keys.addAll(batchStreams.keySet());
+        int[] counts = this.counts.length >= streamCount ? this.counts : (this.counts = new int[streamCount]);
+        java.util.Arrays.fill(counts, 0, streamCount, 0);
+        for (Pending p : batch) {
+            counts[batchStreams.get(p.stream())]++;
+        }
+        for (int k = 0; k < streamCount; k++) {
+            String stream = (String) keys.get(k + 1);
+            args[a++] = Integer.toString(counts[k]);
+            for (Pending p : batch) {
+                if (!p.stream().equals(stream)) {
+                    continue;
+                }
+                args[a++] = SHAPES[(laneField ? 2 : 0) + (p.key() == null ? 0 : 1)];
+                args[a++] = p.id();
+                if (laneField) {
+                    args[a++] = LANE_BYTES[p.lane().ordinal()];
+                }
+                if (p.key() != null) {
+                    args[a++] = p.key();
+                }
+                args[a++] = p.payload();
+            }
+        }
+        client.getScript(WrappingCodec.ENTRIES).eval(RScript.Mode.READ_WRITE, RedisScripts.XADD_BATCH,
+                RScript.ReturnType.LONG, keys, args);
         batches.incrementAndGet();
-        for (Pending p : batch) {
-            registered.add(p.topic());
-            written.add(p.stream());
-        }
+        registered.addAll(toRegister);
+        toRegister.clear();
+        written.addAll(batchStreams.keySet());
     }
 
     /** NautilusTrader-style autotrim by age: {@code XTRIM MINID ~ (now - maxAge)} on every stream written. */

@@ -3,6 +3,7 @@ package io.tributary.runtime.transport.redis;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.api.Headers;
+import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.TributarySerde;
 import org.redisson.api.RedissonClient;
 
@@ -28,15 +29,22 @@ public final class RedisLanes {
     private final RedisSettings settings;
     private final RedisStreamNames names;
     private final TributarySerde serde;
+    private final PayloadMapping payloads;
 
+    /** Avro records in, Avro records out ({@link PayloadMapping#AVRO}). */
     public RedisLanes(RedisSettings settings) {
-        this(settings, TributarySerde.get());
+        this(settings, TributarySerde.get(), PayloadMapping.AVRO);
     }
 
-    public RedisLanes(RedisSettings settings, TributarySerde serde) {
+    /**
+     * @param payloads what consumers hand their handlers for a decoded record; a record it cannot
+     *                 map is dead-lettered with reason {@code UNMAPPABLE}
+     */
+    public RedisLanes(RedisSettings settings, TributarySerde serde, PayloadMapping payloads) {
         this.settings = settings;
         this.names = new RedisStreamNames(settings.app(), settings.streamMode());
         this.serde = serde;
+        this.payloads = java.util.Objects.requireNonNull(payloads, "payloads");
     }
 
     public RedisSettings settings() {
@@ -78,7 +86,7 @@ public final class RedisLanes {
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("a Redis consumer needs at least one topic");
         }
-        return new RedisLaneConsumer(settings, names, serde, List.copyOf(topics), discover, handler, bus,
+        return new RedisLaneConsumer(settings, names, serde, payloads, List.copyOf(topics), discover, handler, bus,
                 settings.app() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 

@@ -86,7 +86,12 @@ public record RedisSettings(String address, String username, String password, in
                 100_000, Duration.ofSeconds(1), 256, 65_536, overflow, maxWait);
     }
 
-    /** From the validated {@code tributary.transport.redis} block. */
+    /** From the validated {@code tributary.transport.redis} block, with its {@code app}. */
+    public static RedisSettings fromConfig(TransportSettings.Redis c) {
+        return fromConfig(c, c.app());
+    }
+
+    /** From the validated {@code tributary.transport.redis} block, with another {@code app}. */
     public static RedisSettings fromConfig(TransportSettings.Redis c, String app) {
         RedisSettings d = defaults(c.address(), app);
         return new RedisSettings(c.address(), c.username(), c.password(), c.database(), c.tlsTruststore(),

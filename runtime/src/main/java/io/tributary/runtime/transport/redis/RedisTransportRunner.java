@@ -7,7 +7,6 @@ import io.tributary.api.SubscribeOptions;
 import io.tributary.api.Subscription;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.internal.GraphNode;
-import io.tributary.api.dsl.internal.SinkNode;
 import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.api.graph.OperatorType;
 import io.tributary.runtime.bus.BusConfig;
@@ -18,6 +17,8 @@ import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.plan.PhysicalPlan;
+import io.tributary.runtime.transport.avro.PayloadMapping;
+import io.tributary.schemas.serde.TributarySerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -40,15 +43,17 @@ import java.util.concurrent.atomic.LongAdder;
  *       {@code <app>.<topic>.<lane>} through a batching {@link RedisLanePublisher};</li>
  *   <li><b>Receiving side</b>: a {@link RedisLaneConsumer} of the group {@code <app>} reads every
  *       registered topic matching those patterns, CRITICAL first, and publishes the records on a
- *       private plan bus, where the compiled {@link PhysicalPlan} runs in-process (its venue sources
- *       publish there directly); an entry is acknowledged once the plan bus accepted it;</li>
- *   <li>the plan's outputs (its {@code to("topic")} sinks) are republished on the caller's bus, so the
- *       run's counters and subscribers see them as with the in-memory transport; undecodable entries
- *       are dead-lettered on the caller's bus and in {@code <app>.dlq}.</li>
+ *       private inbound bus; an entry is acknowledged once that bus accepted it;</li>
+ *   <li>the plan runs on {@link #planBus()}: the stages of the topic sources subscribe on the inbound
+ *       bus (so they see each message once, after it crossed Redis), everything else, publishes
+ *       included, is the caller's bus. Undecodable or unmappable entries are dead-lettered on the
+ *       caller's bus and in {@code <app>.dlq}.</li>
  * </ol>
  *
  * Several processes started with the same {@code app} share the work through the consumer group.
  * With address {@value #LOCAL} (or none) a {@link LocalRedisServer} is started and stopped with it.
+ * {@link #start} compiles and runs the plan itself; {@link #attach} leaves that to the caller
+ * ({@code run} compiles the plan once, with its metrics, and starts it on {@link #planBus()}).
  *
  * <pre>{@code
  * try (RedisTransportRunner redis = RedisTransportRunner.start(topology, catalog, bus,
@@ -64,14 +69,27 @@ public final class RedisTransportRunner implements AutoCloseable {
     public static final String LOCAL = "local";
 
     /**
-     * @param address null, blank or {@value #LOCAL}: start a local redis-server; else
-     *                {@code redis://HOST:PORT} (overrides the config's address)
-     * @param app     stream prefix and consumer group
-     * @param config  {@code tributary.transport.redis} from the loaded config; null: defaults
+     * @param address  null, blank or {@value #LOCAL}: start a local redis-server; else
+     *                 {@code redis://HOST:PORT} (overrides the config's address)
+     * @param app      stream prefix and consumer group
+     * @param config   {@code tributary.transport.redis} from the loaded config; null: defaults
+     * @param payloads bus payloads ↔ Avro records ({@link PayloadMapping#MARKET}: plain
+     *                 {@code api.market} records cross as their schema types)
      */
-    public record Options(String address, String app, TransportSettings.Redis config) {
+    public record Options(String address, String app, TransportSettings.Redis config, PayloadMapping payloads) {
         public Options {
             Objects.requireNonNull(app, "app");
+            Objects.requireNonNull(payloads, "payloads");
+        }
+
+        /** Avro payloads only. */
+        public Options(String address, String app, TransportSettings.Redis config) {
+            this(address, app, config, PayloadMapping.AVRO);
+        }
+
+        /** Whether a local redis-server is started. */
+        public boolean local() {
+            return address == null || address.isBlank() || address.equals(LOCAL);
         }
     }
 
@@ -81,40 +99,49 @@ public final class RedisTransportRunner implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
     private final AtomicBoolean warnedNotAvro = new AtomicBoolean();
     private final String address;
-    private final PhysicalPlan plan;
-    private final LocalMessageBus planBus;
+    private final PayloadMapping payloads;
+    private final List<String> redisSources;
+    private final LocalMessageBus inbound;
+    private final RedisPlanBus planBus;
     private final RedisLanePublisher publisher;
     private final RedisLaneConsumer consumer;
+    private PhysicalPlan plan;
 
     private RedisTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         try {
             String addr = options.address();
-            if (addr == null || addr.isBlank() || addr.equals(LOCAL)) {
+            if (options.local()) {
                 LocalRedisServer server = LocalRedisServer.start(LocalRedisServer.Options.defaults());
                 resources.push(server);
                 addr = server.address();
             }
             this.address = addr;
+            this.payloads = options.payloads();
             RedisSettings settings = (options.config() == null ? RedisSettings.defaults(addr, options.app())
                     : RedisSettings.fromConfig(options.config(), options.app())).withAddress(addr);
-            this.plan = new TopologyCompiler(catalog).compile(topology);
-            RedisLanes lanes = new RedisLanes(settings);
-            this.planBus = new LocalMessageBus(bus instanceof LocalMessageBus local ? local.config() : BusConfig.defaults());
-            resources.push(() -> planBus.shutdown(Duration.ofSeconds(5)));
+            RedisLanes lanes = new RedisLanes(settings, TributarySerde.get(), payloads);
+            this.inbound = new LocalMessageBus(bus instanceof LocalMessageBus local ? local.config() : BusConfig.defaults());
+            resources.push(() -> inbound.shutdown(Duration.ofSeconds(5)));
+            // a stage fed from Redis that fails dead-letters on the inbound bus: the run's listeners are on the caller's
+            Subscription dead = inbound.subscribe(inbound.deadLetterTopic(), (Envelope<Object> m) ->
+                            bus.publish(bus.deadLetterTopic(), m.key(), m.payload(), m.priority(), m.headers()),
+                    SubscribeOptions.inline().named("redis-dead-letters"));
+            resources.push(dead::close);
+            this.redisSources = topicSources(topology);
+            Set<String> stages = new HashSet<>();
+            for (String source : redisSources) {
+                // PhysicalPlan names each stage's subscription <topology>/<stage>, a source's stage after the source
+                stages.add(topology.name() + "/" + source);
+            }
+            this.planBus = new RedisPlanBus(bus, inbound, stages);
             this.publisher = lanes.publisher();
             resources.push(publisher);
-            for (String topic : sinkTopics(topology)) {
-                Subscription s = planBus.subscribe(topic, (Envelope<Object> m) ->
-                                bus.publish(m.topic(), m.key(), m.payload(), m.priority(), m.headers()),
-                        SubscribeOptions.inline().named("redis-output:" + topic));
-                resources.push(s::close);
-            }
             List<String> patterns = sourcePatterns(topology);
             if (patterns.isEmpty()) {
                 this.consumer = null;
             } else {
-                this.consumer = lanes.consumer(patterns, true, (t, k, r, lane, id) -> {
-                    if (planBus.publish(t, k, r, lane, Headers.EMPTY)) {
+                this.consumer = lanes.consumer(patterns, true, (t, k, payload, lane, id) -> {
+                    if (inbound.publish(t, k, payload, lane, Headers.EMPTY)) {
                         return true;
                     }
                     refused.increment();
@@ -128,25 +155,42 @@ public final class RedisTransportRunner implements AutoCloseable {
                 }
                 consumer.start();
             }
-            plan.start(planBus);
-            resources.push(plan::stop);
-            LOG.info("topology {} runs on Redis at {} as application {}", topology.name(), addr, options.app());
+            if (catalog != null) {
+                this.plan = new TopologyCompiler(catalog).compile(topology);
+                plan.start(planBus);
+                resources.push(plan::stop);
+            }
+            LOG.info("topology {} runs on Redis at {} as application {}", topology.name(), addr, settings.app());
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
         }
     }
 
-    /** Starts everything; on failure, what was started is stopped again. */
+    /** Starts the transport, compiles the topology and runs it on {@link #planBus()}; on failure, what was started is stopped again. */
     public static RedisTransportRunner start(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
-        return new RedisTransportRunner(topology, catalog, bus, options);
+        return new RedisTransportRunner(topology, Objects.requireNonNull(catalog, "catalog"), bus, options);
+    }
+
+    /**
+     * Starts the transport only: the caller runs {@code topology}'s plan on {@link #planBus()} (and
+     * stops it before closing this).
+     */
+    public static RedisTransportRunner attach(Topology topology, MessageBus bus, Options options) {
+        return new RedisTransportRunner(topology, null, bus, options);
     }
 
     private void bridge(Envelope<Object> m) {
-        if (!(m.payload() instanceof SpecificRecord record)) {
+        SpecificRecord record;
+        try {
+            record = payloads.toAvro(m.payload());
+        } catch (IllegalArgumentException e) {
+            record = null;
+        }
+        if (record == null) {
             notAvro.increment();
             if (warnedNotAvro.compareAndSet(false, true)) {
-                LOG.warn("{} on {} is not an Avro record and cannot be sent to Redis (counted, not sent; "
+                LOG.warn("{} on {} has no Avro form and cannot be sent to Redis (counted, not sent; "
                         + "only the first is logged)", m.payload() == null ? "null" : m.payload().getClass().getName(), m.topic());
             }
             return;
@@ -156,21 +200,22 @@ public final class RedisTransportRunner implements AutoCloseable {
         }
     }
 
-    static List<String> sourcePatterns(Topology topology) {
+    /** The names of the topology's topic sources: their stages read from Redis. */
+    static List<String> topicSources(Topology topology) {
         List<String> out = new ArrayList<>();
         for (GraphNode n : topology.internalGraph().nodes()) {
-            if (n.type() == OperatorType.SOURCE_TOPIC && !out.contains(((SourceNode) n).pattern())) {
-                out.add(((SourceNode) n).pattern());
+            if (n.type() == OperatorType.SOURCE_TOPIC) {
+                out.add(n.name());
             }
         }
         return out;
     }
 
-    static List<String> sinkTopics(Topology topology) {
+    static List<String> sourcePatterns(Topology topology) {
         List<String> out = new ArrayList<>();
         for (GraphNode n : topology.internalGraph().nodes()) {
-            if (n.type() == OperatorType.SINK_TOPIC && !out.contains(((SinkNode) n).topic())) {
-                out.add(((SinkNode) n).topic());
+            if (n.type() == OperatorType.SOURCE_TOPIC && !out.contains(((SourceNode) n).pattern())) {
+                out.add(((SourceNode) n).pattern());
             }
         }
         return out;
@@ -195,6 +240,17 @@ public final class RedisTransportRunner implements AutoCloseable {
         return address;
     }
 
+    /** The bus the plan runs on: the topic sources' stages are fed from Redis, the rest is the caller's bus. */
+    public MessageBus planBus() {
+        return planBus;
+    }
+
+    /** The topic sources whose stages read from Redis. */
+    public List<String> redisSources() {
+        return List.copyOf(redisSources);
+    }
+
+    /** The plan {@link #start} runs; null after {@link #attach}. */
     public PhysicalPlan plan() {
         return plan;
     }
@@ -213,17 +269,17 @@ public final class RedisTransportRunner implements AutoCloseable {
         return bridged.sum();
     }
 
-    /** Messages on source patterns that were not Avro records, so not sent. */
+    /** Messages on source patterns that have no Avro form, so not sent. */
     public long notAvro() {
         return notAvro.sum();
     }
 
-    /** Entries the plan bus refused (left pending, retried after the claim idle time). */
+    /** Entries the inbound bus refused (left pending, retried after the claim idle time). */
     public long refused() {
         return refused.sum();
     }
 
-    /** Stops in reverse order of start: plan, bridges, consumer, outputs, publisher (flushing), plan bus, server. */
+    /** Stops in reverse order of start: plan, bridges, consumer, publisher (flushing), inbound bus, server. */
     @Override
     public void close() {
         closeQuietly();

@@ -61,4 +61,38 @@ class RedisTransportRunnerIT {
             metrics.close();
         }
     }
+    /** An in-process sink feeding a topic source: the source sees each message once, after Redis, and nothing loops. */
+    static Topology chained() {
+        TopologyBuilder t = new TopologyBuilder("chained");
+        t.<QuoteTick>stream("data.quotes.**").lane(Priority.HIGH).to("desk.mid.quotes");
+        t.<QuoteTick>stream("desk.mid.*").to("desk.out");
+        return t.build();
+    }
+
+    @Test
+    void aSourceFedFromInsideThePlanReadsOnlyWhatCameThroughRedis() throws Exception {
+        LocalMessageBus bus = LocalMessageBus.withDefaults();
+        List<Envelope<Object>> mid = new CopyOnWriteArrayList<>();
+        List<Envelope<Object>> out = new CopyOnWriteArrayList<>();
+        bus.subscribe("desk.mid.quotes", (Envelope<Object> m) -> mid.add(m.copy()), SubscribeOptions.inline());
+        bus.subscribe("desk.out", (Envelope<Object> m) -> out.add(m.copy()), SubscribeOptions.inline());
+        try (RedisTransportRunner redis = RedisTransportRunner.start(chained(), PluginCatalog.empty(), bus,
+                new RedisTransportRunner.Options(null, "chain", null))) {
+            assertEquals(2, redis.redisSources().size(), redis.redisSources().toString());
+            for (int i = 0; i < 100; i++) {
+                bus.publish("data.quotes.BINANCE.BTCUSDT", "BTCUSDT", quote(i), Priority.NORMAL);
+            }
+            assertTrue(await(WAIT, () -> out.size() >= 100), "outputs " + out.size());
+            // both hops crossed Redis: 100 in, 100 from the first source's sink
+            assertTrue(await(WAIT, () -> redis.bridged() == 200), "bridged " + redis.bridged());
+            assertTrue(await(WAIT, () -> redis.consumer().delivered() == 200), "received " + redis.consumer().delivered());
+            Thread.sleep(300);   // anything looping or doubled would show up by now
+            assertEquals(100, mid.size());
+            assertEquals(100, out.size());
+            assertEquals(100, out.stream().map(m -> seq(m.payload())).distinct().count());
+            assertTrue(mid.stream().allMatch(m -> m.priority() == Priority.HIGH), "the lane set before Redis survives it");
+        } finally {
+            bus.close();
+        }
+    }
 }

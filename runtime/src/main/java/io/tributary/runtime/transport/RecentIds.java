@@ -1,13 +1,12 @@
-package io.tributary.runtime.transport.redis;
+package io.tributary.runtime.transport;
 
 /**
- * (A copy of the Kafka transport's {@code RecentIds}: the two transports evolve independently.)
- *
  * The last {@code capacity} message ids seen, to drop redeliveries: a ring of ids in arrival order and
  * an open-addressing hash set over them, so a lookup allocates nothing. The oldest id is forgotten when
- * a new one arrives at capacity. Not thread-safe: one per consuming thread.
+ * a new one arrives at capacity. Not thread-safe: one per consuming thread. Shared by the Kafka and
+ * Redis lane consumers, which both drop redelivered message ids this way.
  */
-final class RecentIds {
+public final class RecentIds {
     private static final long EMPTY = 0L;   // id 0 is tracked by a flag: the table uses 0 as "free"
 
     private final long[] ring;
@@ -17,7 +16,7 @@ final class RecentIds {
     private int size;
     private boolean hasZero;
 
-    RecentIds(int capacity) {
+    public RecentIds(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
         }
@@ -28,22 +27,40 @@ final class RecentIds {
     }
 
     /** @return true if {@code id} is new (and now remembered), false if it was seen recently */
-    boolean add(long id) {
-        if (contains(id)) {
-            return false;
+    public boolean add(long id) {
+        int free = -1;
+        if (id == EMPTY) {
+            if (hasZero) {
+                return false;
+            }
+        } else {
+            // one probe finds the id or the free slot it would go into (a look-up here is a cache miss)
+            free = slot(id);
+            for (long v; (v = table[free]) != EMPTY; free = (free + 1) & mask) {
+                if (v == id) {
+                    return false;
+                }
+            }
         }
         if (size == ring.length) {
             remove(ring[head]);
+            if (free >= 0) {
+                free = freeSlot(id);   // the removal may have opened a slot earlier in the run: cache-hot now
+            }
         } else {
             size++;
         }
         ring[head] = id;
         head = head + 1 == ring.length ? 0 : head + 1;
-        insert(id);
+        if (id == EMPTY) {
+            hasZero = true;
+        } else {
+            table[free] = id;
+        }
         return true;
     }
 
-    boolean contains(long id) {
+    public boolean contains(long id) {
         if (id == EMPTY) {
             return hasZero;
         }
@@ -58,20 +75,16 @@ final class RecentIds {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    private void insert(long id) {
-        if (id == EMPTY) {
-            hasZero = true;
-            return;
-        }
+    private int freeSlot(long id) {
         int i = slot(id);
         while (table[i] != EMPTY) {
             i = (i + 1) & mask;
         }
-        table[i] = id;
+        return i;
     }
 
     /** Linear-probing delete with backward shift, so no tombstones accumulate. */
@@ -100,8 +113,12 @@ final class RecentIds {
         table[hole] = EMPTY;
     }
 
+    /**
+     * Eight consecutive ids share a cache line: a publisher numbers its messages in sequence, so a run
+     * of lookups touches one line per eight ids instead of one per id; the groups of eight are spread.
+     */
     private int slot(long id) {
-        long h = id * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32)) & mask;
+        long h = (id >>> 3) * 0x9E3779B97F4A7C15L;
+        return (int) (((h ^ (h >>> 32)) << 3) | (id & 7)) & mask;
     }
 }

@@ -1,4 +1,4 @@
-package io.tributary.runtime.transport.kafka;
+package io.tributary.runtime.transport;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** RecentIds: a bounded FIFO set of message ids, cache-friendly slots, one probe per add. */
 class RecentIdsTest {
 
     @Test
@@ -49,6 +50,33 @@ class RecentIdsTest {
         for (long id = -200; id < 200; id++) {
             assertEquals(model.contains(id), ids.contains(id), "id " + id);
         }
+    }
+
+    @Test
+    void interleavedSequencesOfSeveralPublishersStayExact() {
+        // sequential ids from three publishers with random starts, the way the Redis publisher numbers them
+        Random random = new Random(11);
+        long[] next = {random.nextLong() & Long.MAX_VALUE, random.nextLong() & Long.MAX_VALUE, 1L << 20};
+        int capacity = 4_096;
+        RecentIds ids = new RecentIds(capacity);
+        ArrayDeque<Long> order = new ArrayDeque<>();
+        for (int i = 0; i < 100_000; i++) {
+            long id = next[random.nextInt(3)]++;
+            assertTrue(ids.add(id), () -> "new id " + id);
+            order.addLast(id);
+            if (order.size() > capacity) {
+                order.removeFirst();
+            }
+            if (i % 97 == 0) {
+                // a redelivery of something recent is dropped
+                Long recent = order.peekLast();
+                assertFalse(ids.add(recent));
+            }
+        }
+        for (long id : order) {
+            assertTrue(ids.contains(id), () -> "remembered " + id);
+        }
+        assertEquals(capacity, ids.size());
     }
 
     @Test
