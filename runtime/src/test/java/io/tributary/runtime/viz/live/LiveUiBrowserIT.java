@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -157,13 +156,16 @@ class LiveUiBrowserIT {
         browser = openBrowser(profile);
         browser.get(server.url() + "/");
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        WebElement rate = browser.findElement(By.id("rate-node-quotes"));
+        // the page re-renders parts of itself on every event: an element read between two events may
+        // have been replaced, so every read looks it up again and a stale one is simply read again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        By rate = By.id("rate-node-quotes");
         String first = wait.until(d -> {
-            String text = rate.getText();
+            String text = d.findElement(rate).getText();
             return text.endsWith("msg/s") && !text.startsWith("0.0") ? text : null;
         });
         String second = wait.until(d -> {
-            String text = rate.getText();
+            String text = d.findElement(rate).getText();
             return text.endsWith("msg/s") && !text.equals(first) ? text : null;
         });
         assertTrue(!first.equals(second), "the rate changed: " + first + " then " + second);
@@ -174,14 +176,14 @@ class LiveUiBrowserIT {
         wait.until(d -> !d.findElement(By.cssSelector("#lane-CRITICAL td:nth-child(2)")).getText().isEmpty());
 
         browser.findElement(By.id("node-orders")).click();
-        WebElement details = browser.findElement(By.id("details"));
-        wait.until(d -> "orders".equals(details.getAttribute("data-node")));
+        By details = By.id("details");
+        wait.until(d -> "orders".equals(d.findElement(details).getAttribute("data-node")));
         long in = wait.until(d -> {
-            long value = Long.parseLong(details.findElement(By.cssSelector("dd[data-metric=in]")).getText());
+            long value = Long.parseLong(d.findElement(details).findElement(By.cssSelector("dd[data-metric=in]")).getText());
             return value > 0 ? value : null;
         });
         assertTrue(in > 0, "orders taken: " + in);
-        String text = details.getText();
+        String text = wait.until(d -> d.findElement(details).getText());
         assertTrue(text.contains("SOURCE_TOPIC"), "configuration shown: " + text);
         assertTrue(text.contains("orders.*"), "topics shown: " + text);
         assertTrue(text.contains("in msg/s"), "rate shown: " + text);
