@@ -82,7 +82,7 @@ final class MetricsOverhead {
 
     private void w3(WorkloadReport w) throws InterruptedException {
         long messages = quick ? 2_000_000 : 10_000_000;
-        int pairs = quick ? 3 : 6;
+        int pairs = quick ? 3 : 9;
         for (int producers = 1; producers <= 2; producers++) {
             String shape = producers + "p1c";
             JmhRunner.progress("metrics W3 " + shape + ": " + pairs + " pairs of " + messages + " messages");
