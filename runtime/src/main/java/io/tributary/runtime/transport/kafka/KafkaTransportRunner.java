@@ -11,22 +11,21 @@ import io.tributary.api.TopicPattern;
 import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.api.graph.OperatorType;
 import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.transport.CloseStack;
+import io.tributary.runtime.transport.OutboundAvro;
 import io.tributary.runtime.transport.avro.PayloadMapping;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -85,20 +84,20 @@ public final class KafkaTransportRunner implements AutoCloseable {
         }
     }
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final CloseStack resources = new CloseStack("the Kafka transport");
     private final KafkaPlan plan;
     private final String bootstrapServers;
     private final PayloadMapping payloads;
+    private final OutboundAvro outbound;
     private final List<String> kafkaSources;
     private final LongAdder bridged = new LongAdder();
-    private final LongAdder notAvro = new LongAdder();
-    private final AtomicBoolean warnedNotAvro = new AtomicBoolean();
     private RunningKafkaPlan running;
 
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         try {
             String bootstrap = options.bootstrapServers();
             this.payloads = options.payloads();
+            this.outbound = new OutboundAvro(payloads, "Kafka");
             if (options.embedded()) {
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
                 resources.push(broker);
@@ -157,18 +156,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
     }
 
     private void bridge(KafkaLanePublisher publisher, Envelope<Object> m) {
-        SpecificRecord record;
-        try {
-            record = payloads.toAvro(m.payload());
-        } catch (IllegalArgumentException e) {
-            record = null;
-        }
+        SpecificRecord record = outbound.recordOf(m);
         if (record == null) {
-            notAvro.increment();
-            if (warnedNotAvro.compareAndSet(false, true)) {
-                LOG.warn("{} on {} has no Avro form and cannot be sent to Kafka (counted, not sent; "
-                        + "only the first is logged)", m.payload() == null ? "null" : m.payload().getClass().getName(), m.topic());
-            }
             return;
         }
         publisher.publish(m.topic(), m.key() == null ? null : String.valueOf(m.key()), record, m.priority());
@@ -284,7 +273,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /** Messages on source patterns that have no Avro form under the payload mapping, so not sent. */
     public long notAvro() {
-        return notAvro.sum();
+        return outbound.notAvro();
     }
 
     /** Stops in reverse order of start: Kafka Streams, bridges, lane consumer, publisher, broker. */
@@ -294,12 +283,6 @@ public final class KafkaTransportRunner implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                LOG.warn("closing the Kafka transport: {}", e.toString());
-            }
-        }
+        resources.closeAll();
     }
 }

@@ -17,6 +17,8 @@ import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.plan.PhysicalPlan;
+import io.tributary.runtime.transport.CloseStack;
+import io.tributary.runtime.transport.OutboundAvro;
 import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.schemas.serde.TributarySerde;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,14 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -93,13 +92,12 @@ public final class RedisTransportRunner implements AutoCloseable {
         }
     }
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final CloseStack resources = new CloseStack("the Redis transport");
     private final LongAdder bridged = new LongAdder();
-    private final LongAdder notAvro = new LongAdder();
     private final LongAdder refused = new LongAdder();
-    private final AtomicBoolean warnedNotAvro = new AtomicBoolean();
     private final String address;
     private final PayloadMapping payloads;
+    private final OutboundAvro outbound;
     private final List<String> redisSources;
     private final LocalMessageBus inbound;
     private final RedisPlanBus planBus;
@@ -117,6 +115,7 @@ public final class RedisTransportRunner implements AutoCloseable {
             }
             this.address = addr;
             this.payloads = options.payloads();
+            this.outbound = new OutboundAvro(payloads, "Redis");
             RedisSettings settings = (options.config() == null ? RedisSettings.defaults(addr, options.app())
                     : RedisSettings.fromConfig(options.config(), options.app())).withAddress(addr);
             RedisLanes lanes = new RedisLanes(settings, TributarySerde.get(), payloads);
@@ -181,18 +180,8 @@ public final class RedisTransportRunner implements AutoCloseable {
     }
 
     private void bridge(Envelope<Object> m) {
-        SpecificRecord record;
-        try {
-            record = payloads.toAvro(m.payload());
-        } catch (IllegalArgumentException e) {
-            record = null;
-        }
+        SpecificRecord record = outbound.recordOf(m);
         if (record == null) {
-            notAvro.increment();
-            if (warnedNotAvro.compareAndSet(false, true)) {
-                LOG.warn("{} on {} has no Avro form and cannot be sent to Redis (counted, not sent; "
-                        + "only the first is logged)", m.payload() == null ? "null" : m.payload().getClass().getName(), m.topic());
-            }
             return;
         }
         if (publisher.publish(m.topic(), m.key() == null ? null : String.valueOf(m.key()), record, m.priority())) {
@@ -271,7 +260,7 @@ public final class RedisTransportRunner implements AutoCloseable {
 
     /** Messages on source patterns that have no Avro form, so not sent. */
     public long notAvro() {
-        return notAvro.sum();
+        return outbound.notAvro();
     }
 
     /** Entries the inbound bus refused (left pending, retried after the claim idle time). */
@@ -286,12 +275,6 @@ public final class RedisTransportRunner implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                LOG.warn("closing the Redis transport: {}", e.toString());
-            }
-        }
+        resources.closeAll();
     }
 }
