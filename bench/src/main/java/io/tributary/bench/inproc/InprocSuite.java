@@ -58,11 +58,7 @@ public final class InprocSuite {
         if (selected("metrics")) {
             report.add(new MetricsOverhead(quick).run());
         }
-        report.print(System.out);
-        if (json != null) {
-            report.writeJson(json);
-            System.out.println("wrote " + json);
-        }
+        report.publish(json);
         return 0;
     }
 

@@ -115,11 +115,7 @@ public final class KafkaSuite {
                     .vs("kafka_clients.p99", rawPaced.getValueAtPercentile(99) / (double) Math.max(1, tribPaced.getValueAtPercentile(99))) // above 1: Tributary lower
                     .target("p99 <= 5 ms", p99ms, p99ms <= 5));
         }
-        report.print(System.out);
-        if (json != null) {
-            report.writeJson(json);
-            System.out.println("wrote " + json);
-        }
+        report.publish(json);
         return 0;
     }
 

@@ -106,11 +106,7 @@ public final class RedisSuite {
                     .figure("tributary.max_ms", h.getMaxValue() / 1e6)
                     .target("p99 <= 1 ms", p99ms, p99ms <= 1));
         }
-        report.print(System.out);
-        if (json != null) {
-            report.writeJson(json);
-            System.out.println("wrote " + json);
-        }
+        report.publish(json);
         return 0;
     }
 

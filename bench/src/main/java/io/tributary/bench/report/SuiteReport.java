@@ -47,6 +47,15 @@ public final class SuiteReport {
         out.println();
     }
 
+    /** Prints the report, then writes it as JSON to {@code json} unless that is null (what every suite ends with). */
+    public void publish(Path json) throws IOException {
+        print(System.out);
+        if (json != null) {
+            writeJson(json);
+            System.out.println("wrote " + json);
+        }
+    }
+
     public void writeJson(Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();

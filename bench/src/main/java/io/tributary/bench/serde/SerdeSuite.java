@@ -30,11 +30,7 @@ public final class SerdeSuite {
                 .target(">= 3x Jackson JSON", ratio, ratio >= 3);
         SuiteReport report = new SuiteReport("serde" + (quick ? " --quick" : ""));
         report.add(w);
-        report.print(System.out);
-        if (json != null) {
-            report.writeJson(json);
-            System.out.println("wrote " + json);
-        }
+        report.publish(json);
         return 0;
     }
 }

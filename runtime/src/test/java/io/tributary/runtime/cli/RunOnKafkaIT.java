@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,16 +42,16 @@ class RunOnKafkaIT {
         assertTrue(Pattern.compile("(?m)^\\[\\s+\\d+\\.\\ds\\] msg/s C ").matcher(out).find(), "a progress line: " + out);
         assertTrue(out.contains("Summary: kafka-desk ran"), out);
         for (String sink : new String[] {"desk\\.in\\.quotes", "desk\\.in\\.raw", "desk\\.out\\.even", "desk\\.out\\.odd"}) {
-            assertTrue(count(out, sink + "=(\\d+)") > 0, sink + " had outputs: " + out);
+            assertTrue(TributaryCliTest.count(out, sink + "=(\\d+)") > 0, sink + " had outputs: " + out);
         }
         for (String lane : new String[] {"CRITICAL", "LOW"}) {
-            assertTrue(count(out, "(?m)^  " + lane + "\\s+(\\d+)") > 0, lane + " lane delivered: " + out);
+            assertTrue(TributaryCliTest.count(out, "(?m)^  " + lane + "\\s+(\\d+)") > 0, lane + " lane delivered: " + out);
         }
-        assertTrue(count(out, "kafka\\.bridged=(\\d+)") > 0, out);
-        assertTrue(count(out, "kafka\\.not-sent=(\\d+)") > 0, "the raw strings have no Avro form: " + out);
+        assertTrue(TributaryCliTest.count(out, "kafka\\.bridged=(\\d+)") > 0, out);
+        assertTrue(TributaryCliTest.count(out, "kafka\\.not-sent=(\\d+)") > 0, "the raw strings have no Avro form: " + out);
         // the in-process plan left the Kafka source out: every even/odd output came through Kafka
-        assertTrue(count(out, "desk\\.out\\.even=(\\d+)") + count(out, "desk\\.out\\.odd=(\\d+)")
-                <= count(out, "kafka\\.bridged=(\\d+)"), out);
+        assertTrue(TributaryCliTest.count(out, "desk\\.out\\.even=(\\d+)") + TributaryCliTest.count(out, "desk\\.out\\.odd=(\\d+)")
+                <= TributaryCliTest.count(out, "kafka\\.bridged=(\\d+)"), out);
     }
 
     @Test
@@ -75,10 +74,5 @@ class RunOnKafkaIT {
                 invalid.err());
         assertTrue(invalid.err().contains("tributary.transport.kafka.client.\"sasl.mechanisms\": expected a string"),
                 invalid.err());
-    }
-
-    private static long count(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

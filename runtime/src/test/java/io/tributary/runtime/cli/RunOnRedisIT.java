@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,16 +54,16 @@ class RunOnRedisIT {
                     + " (streams for: kafka-in) for 4s"), out);
             assertTrue(PROGRESS.matcher(out).find(), "a progress line with Redis rates: " + out);
             for (String sink : new String[] {"desk\\.in\\.quotes", "desk\\.out\\.even", "desk\\.out\\.odd"}) {
-                assertTrue(count(out, sink + "=(\\d+)") > 0, sink + " had outputs: " + out);
+                assertTrue(TributaryCliTest.count(out, sink + "=(\\d+)") > 0, sink + " had outputs: " + out);
             }
-            long bridged = count(out, "redis\\.bridged=(\\d+)");
-            long received = count(out, "redis\\.received=(\\d+)");
+            long bridged = TributaryCliTest.count(out, "redis\\.bridged=(\\d+)");
+            long received = TributaryCliTest.count(out, "redis\\.received=(\\d+)");
             assertTrue(bridged > 0 && received > 0, out);
-            assertTrue(count(out, "redis\\.xadd=(\\d+)") >= received, out);
-            assertTrue(count(out, "redis\\.not-sent=(\\d+)") > 0, "the raw strings have no Avro form: " + out);
-            assertEquals(0, count(out, "redis\\.duplicates=(\\d+)"), out);
+            assertTrue(TributaryCliTest.count(out, "redis\\.xadd=(\\d+)") >= received, out);
+            assertTrue(TributaryCliTest.count(out, "redis\\.not-sent=(\\d+)") > 0, "the raw strings have no Avro form: " + out);
+            assertEquals(0, TributaryCliTest.count(out, "redis\\.duplicates=(\\d+)"), out);
             // the desk's Redis source saw only what came through Redis, each once
-            assertTrue(count(out, "desk\\.out\\.even=(\\d+)") + count(out, "desk\\.out\\.odd=(\\d+)") <= received, out);
+            assertTrue(TributaryCliTest.count(out, "desk\\.out\\.even=(\\d+)") + TributaryCliTest.count(out, "desk\\.out\\.odd=(\\d+)") <= received, out);
 
             RedissonClient client = RedisClients.connect(RedisSettings.defaults(server.address(), "inspect"));
             try {
@@ -81,7 +80,7 @@ class RunOnRedisIT {
                                 stream + ": everything handled was acknowledged");
                     }
                 }
-                assertEquals(count(out, "redis\\.xadd=(\\d+)"), entries, "every XADD is in a lane stream");
+                assertEquals(TributaryCliTest.count(out, "redis\\.xadd=(\\d+)"), entries, "every XADD is in a lane stream");
             } finally {
                 client.shutdown();
             }
@@ -97,7 +96,7 @@ class RunOnRedisIT {
         assertEquals(0, r.code(), r.err() + out);
         assertTrue(out.startsWith("starting a local redis-server for this run ("), out);
         assertTrue(Pattern.compile("on Redis at redis://127\\.0\\.0\\.1:\\d+ \\(streams for: kafka-in\\)").matcher(out).find(), out);
-        assertTrue(count(out, "redis\\.received=(\\d+)") > 0, out);
+        assertTrue(TributaryCliTest.count(out, "redis\\.received=(\\d+)") > 0, out);
     }
 
     @Test
@@ -151,10 +150,5 @@ class RunOnRedisIT {
         assertTrue(e.getMessage().contains("apt-get install redis-server"), e.getMessage());
         assertTrue(e.getMessage().contains("--redis redis://HOST:PORT"), e.getMessage());
         assertEquals("/usr/bin/redis-server", RedisSession.installedServer(Optional.of("/usr/bin/redis-server")));
-    }
-
-    private static long count(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

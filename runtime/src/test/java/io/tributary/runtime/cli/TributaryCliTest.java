@@ -38,6 +38,12 @@ class TributaryCliTest {
     record Result(int code, String out, String err) {
     }
 
+    /** The first group of {@code regex}'s first match in {@code out} as a number, or -1 when it does not match. */
+    static long count(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     static Result exec(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
