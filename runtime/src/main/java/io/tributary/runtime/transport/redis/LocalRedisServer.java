@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #kill()} ends it with SIGKILL and {@link #restart()} starts it again on the same port
  * (with {@link Options#appendOnlyDir} set the data survive: {@code appendonly yes},
- * {@code appendfsync always}).
+ * {@code appendfsync always}). With {@link Options#withTls} it listens for TLS only
+ * ({@code --port 0 --tls-port PORT}) and {@link #address()} is {@code rediss://127.0.0.1:PORT}; that
+ * needs a {@code redis-server} built with TLS (Debian's is).
  */
 public final class LocalRedisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRedisServer.class);
@@ -45,22 +47,43 @@ public final class LocalRedisServer implements AutoCloseable {
      * @param appendOnlyDir null: no persistence ({@code --save '' --appendonly no}); else AOF in this
      *                      directory with {@code appendfsync always}
      * @param startTimeout  how long to wait for "Ready to accept connections"
+     * @param tls           null: plain TCP; else TLS only, with this certificate
      */
-    public record Options(int port, String password, Path appendOnlyDir, Duration startTimeout) {
+    public record Options(int port, String password, Path appendOnlyDir, Duration startTimeout, Tls tls) {
+        public Options(int port, String password, Path appendOnlyDir, Duration startTimeout) {
+            this(port, password, appendOnlyDir, startTimeout, null);
+        }
+
         public static Options defaults() {
-            return new Options(0, null, null, Duration.ofSeconds(20));
+            return new Options(0, null, null, Duration.ofSeconds(20), null);
         }
 
         public Options withPassword(String value) {
-            return new Options(port, value, appendOnlyDir, startTimeout);
+            return new Options(port, value, appendOnlyDir, startTimeout, tls);
         }
 
         public Options withAppendOnly(Path dir) {
-            return new Options(port, password, dir, startTimeout);
+            return new Options(port, password, dir, startTimeout, tls);
         }
 
         public Options withPort(int value) {
-            return new Options(value, password, appendOnlyDir, startTimeout);
+            return new Options(value, password, appendOnlyDir, startTimeout, tls);
+        }
+
+        public Options withTls(Tls value) {
+            return new Options(port, password, appendOnlyDir, startTimeout, value);
+        }
+    }
+
+    /**
+     * The server side of TLS ({@code --tls-cert-file}, {@code --tls-key-file}, {@code --tls-ca-cert-file},
+     * PEM files). Clients are not asked for a certificate ({@code --tls-auth-clients no}).
+     */
+    public record Tls(Path certFile, Path keyFile, Path caCertFile) {
+        public Tls {
+            java.util.Objects.requireNonNull(certFile, "certFile");
+            java.util.Objects.requireNonNull(keyFile, "keyFile");
+            java.util.Objects.requireNonNull(caCertFile, "caCertFile");
         }
     }
 
@@ -119,8 +142,18 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     private void launch() {
-        List<String> cmd = new ArrayList<>(List.of(executable, "--bind", "127.0.0.1", "--port", String.valueOf(port),
-                "--save", "", "--protected-mode", "no", "--daemonize", "no", "--loglevel", "notice"));
+        List<String> cmd = new ArrayList<>(List.of(executable, "--bind", "127.0.0.1", "--save", "",
+                "--protected-mode", "no", "--daemonize", "no", "--loglevel", "notice"));
+        Tls tls = options.tls();
+        if (tls == null) {
+            cmd.addAll(List.of("--port", String.valueOf(port)));
+        } else {
+            cmd.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port),
+                    "--tls-cert-file", tls.certFile().toAbsolutePath().toString(),
+                    "--tls-key-file", tls.keyFile().toAbsolutePath().toString(),
+                    "--tls-ca-cert-file", tls.caCertFile().toAbsolutePath().toString(),
+                    "--tls-auth-clients", "no"));
+        }
         if (options.appendOnlyDir() != null) {
             try {
                 Files.createDirectories(options.appendOnlyDir());
@@ -141,7 +174,9 @@ public final class LocalRedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + executable + " on port " + port + ": " + e.getMessage(), e);
         }
+        // counted down on the ready line, or when the output ends (it exited, e.g. on a bad TLS file): no waiting it out
         CountDownLatch ready = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean sawReady = new java.util.concurrent.atomic.AtomicBoolean();
         StringBuilder log = new StringBuilder();
         Process p = process;
         Thread reader = new Thread(() -> {
@@ -153,6 +188,7 @@ public final class LocalRedisServer implements AutoCloseable {
                             log.append(line).append('\n');
                         }
                         if (line.contains(READY)) {
+                            sawReady.set(true);
                             ready.countDown();
                         }
                     }
@@ -160,13 +196,15 @@ public final class LocalRedisServer implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the process ended
+            } finally {
+                ready.countDown();
             }
         }, "redis-server-" + port + "-log");
         reader.setDaemon(true);
         reader.start();
         boolean ok;
         try {
-            ok = ready.await(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ok = ready.await(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS) && sawReady.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ok = false;
@@ -196,9 +234,9 @@ public final class LocalRedisServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code redis://127.0.0.1:PORT}. */
+    /** {@code redis://127.0.0.1:PORT}, or {@code rediss://127.0.0.1:PORT} with TLS. */
     public String address() {
-        return "redis://127.0.0.1:" + port;
+        return (options.tls() == null ? "redis://" : "rediss://") + "127.0.0.1:" + port;
     }
 
     /** The binary that runs. */

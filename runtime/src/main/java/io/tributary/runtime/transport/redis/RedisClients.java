@@ -72,8 +72,20 @@ public final class RedisClients {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to Redis at " + s.address() + " as user '"
                     + (s.username() == null ? "default" : s.username()) + "'" + (s.password() == null ? " without a password" : "")
-                    + ": " + causeMessage(e), e);
+                    + ": " + causeMessage(e) + tlsHint(s, e), e);
         }
+    }
+
+    /** After a failed TLS handshake: which trust store and host name check the client used. */
+    static String tlsHint(RedisSettings s, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return " (TLS handshake failed; trusting " + (s.tlsTruststore() == null ? "the JVM's trust store"
+                        : "tls.truststore " + s.tlsTruststore()) + ", host name "
+                        + (s.tlsVerifyHostname() ? "checked: tls.verifyHostname = true" : "not checked") + ")";
+            }
+        }
+        return "";
     }
 
     /** The innermost cause's message (what actually went wrong), else the whole chain's. */

@@ -6,10 +6,19 @@ import io.tributary.schemas.Quantity;
 import io.tributary.schemas.QuoteTick;
 import org.redisson.api.RedissonClient;
 
+import io.tributary.api.Priority;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-/** Quotes numbered by their bid, and a deadline wait, for the Redis tests. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Quotes numbered by their bid, a deadline wait and an end-to-end round trip, for the Redis tests. */
 final class RedisFixtures {
     private RedisFixtures() {
     }
@@ -41,5 +50,33 @@ final class RedisFixtures {
 
     static long xlen(RedissonClient client, String stream) {
         return client.getStream(stream, RedisClients.ENTRY_CODEC).size();
+    }
+
+    /**
+     * Publishes {@code n} quotes on {@code topic} across all lanes with {@code settings} and checks that
+     * a consumer with the same settings handles each exactly once, with no failed Redis call on either side.
+     */
+    static void roundTrip(RedisSettings settings, String topic, int n, Duration timeout) throws InterruptedException {
+        RedisLanes lanes = new RedisLanes(settings);
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger twice = new AtomicInteger();
+        Priority[] all = Priority.values();
+        try (RedisLanePublisher publisher = lanes.publisher();
+             RedisLaneConsumer consumer = lanes.consumer(List.of(topic), false, (t, k, r, lane, id) -> {
+                 if (!seen.add(seq(r))) {
+                     twice.incrementAndGet();
+                 }
+                 return true;
+             }, null).start()) {
+            for (int i = 0; i < n; i++) {
+                assertTrue(publisher.publish(topic, "k" + (i % 7), quote(i), all[i % all.length]), "refused " + i);
+            }
+            assertTrue(publisher.flush(timeout), "not flushed to " + settings.address());
+            assertTrue(await(timeout, () -> seen.size() == n), "handled " + seen.size() + " of " + n + " over "
+                    + settings.address() + " (consumer failures " + consumer.failures() + ")");
+            assertEquals(0, twice.get(), "handled twice");
+            assertEquals(0, publisher.failures(), "failed publisher calls");
+            assertEquals(0, consumer.failures(), "failed consumer calls");
+        }
     }
 }
