@@ -139,7 +139,21 @@ final class SettingsParser {
         }
         return new TransportSettings.Redis(address, username, password, database,
                 truststore == null ? null : java.nio.file.Path.of(truststore), truststorePassword, verifyHostname,
-                connect, timeout, mode, maxLength, maxAge, batchMax, flush, claimIdle, bufferLimit, app);
+                connect, timeout, mode, maxLength, maxAge, batchMax, flush, claimIdle, bufferLimit, app,
+                redisLanes(r, p + "lanes."), r.intIn(p + "readCount", 1, 65_536),
+                r.durationIn(p + "blockTimeout", Duration.ZERO, HOUR), r.intIn(p + "recentIds", 1, 1 << 24));
+    }
+
+    /** Like {@code executor.lanes}: CRITICAL has no maxWait (it is never held back). */
+    private static Map<Priority, TransportSettings.Redis.Lane> redisLanes(SettingsReader r, String p) {
+        Map<Priority, TransportSettings.Redis.Lane> lanes = new EnumMap<>(Priority.class);
+        for (Priority lane : Priority.values()) {
+            String l = p + lane.name().toLowerCase(Locale.ROOT) + ".";
+            OverflowPolicy overflow = r.enumOf(l + "overflow", OverflowPolicy.class, OverflowPolicy.BLOCK);
+            Duration maxWait = lane == Priority.CRITICAL ? Duration.ZERO : r.durationIn(l + "maxWait", Duration.ZERO, HOUR);
+            lanes.put(lane, new TransportSettings.Redis.Lane(overflow, maxWait));
+        }
+        return lanes;
     }
 
 }

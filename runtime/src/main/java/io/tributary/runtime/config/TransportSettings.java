@@ -52,13 +52,32 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
      * @param claimIdle     pending entries of a silent consumer are claimed after this long
      * @param bufferLimit   outgoing messages held while Redis is slow or away
      * @param app           stream name prefix and consumer group: processes with the same app share the work
+     * @param lanes         per lane: the overflow policy of its send buffer and how long it may be held back
+     * @param readCount     entries per XREADGROUP
+     * @param blockTimeout  how long a BLOCK lane's publisher waits for buffer room before refusing
+     * @param recentIds     message ids remembered per consumer to drop redeliveries
      */
     public record Redis(String address, String username, String password, int database,
                         java.nio.file.Path tlsTruststore, String tlsTruststorePassword, boolean tlsVerifyHostname,
                         java.time.Duration connectTimeout, java.time.Duration timeout, StreamMode streamMode,
                         long maxLength, java.time.Duration maxAge, int batchMax, java.time.Duration flushInterval,
-                        java.time.Duration claimIdle, int bufferLimit, String app) {
+                        java.time.Duration claimIdle, int bufferLimit, String app,
+                        java.util.Map<io.tributary.api.Priority, Lane> lanes, int readCount,
+                        java.time.Duration blockTimeout, int recentIds) {
+        public Redis {
+            lanes = java.util.Map.copyOf(lanes);
+        }
+
         /** A stream per lane of each topic ({@code <app>.<topic>.<lane>}) or one per topic. */
         public enum StreamMode { LANE, TOPIC }
+
+        /**
+         * {@code tributary.transport.redis.lanes.<lane>}.
+         *
+         * @param overflow what a full send buffer of this lane does
+         * @param maxWait  how long entries of this lane may wait behind higher lanes; zero for CRITICAL, never held back
+         */
+        public record Lane(io.tributary.api.OverflowPolicy overflow, java.time.Duration maxWait) {
+        }
     }
 }

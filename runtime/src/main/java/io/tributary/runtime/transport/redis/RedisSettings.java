@@ -93,12 +93,17 @@ public record RedisSettings(String address, String username, String password, in
 
     /** From the validated {@code tributary.transport.redis} block, with another {@code app}. */
     public static RedisSettings fromConfig(TransportSettings.Redis c, String app) {
-        RedisSettings d = defaults(c.address(), app);
+        Map<Priority, OverflowPolicy> overflow = new EnumMap<>(Priority.class);
+        Map<Priority, Duration> maxWait = new EnumMap<>(Priority.class);
+        c.lanes().forEach((lane, l) -> {
+            overflow.put(lane, l.overflow());
+            maxWait.put(lane, l.maxWait());
+        });
         return new RedisSettings(c.address(), c.username(), c.password(), c.database(), c.tlsTruststore(),
                 c.tlsTruststorePassword(), c.tlsVerifyHostname(), c.connectTimeout(), c.timeout(),
                 StreamMode.valueOf(c.streamMode().name()), app, c.maxLength(), c.maxAge(), c.batchMax(),
-                c.flushInterval(), c.claimIdle(), c.bufferLimit(), d.blockTimeout, d.readCount, d.recentIds,
-                d.overflow, d.maxWait);
+                c.flushInterval(), c.claimIdle(), c.bufferLimit(), c.blockTimeout(), c.readCount(), c.recentIds(),
+                overflow, maxWait);
     }
 
     public RedisSettings withAddress(String value) {

@@ -1,6 +1,9 @@
 package io.tributary.runtime.transport.redis;
 
+import io.tributary.api.OverflowPolicy;
+import io.tributary.api.Priority;
 import io.tributary.runtime.config.ConfigLoader;
+import io.tributary.runtime.config.ConfigProblem;
 import io.tributary.runtime.config.InvalidConfigException;
 import io.tributary.runtime.config.TributaryConfig;
 import org.junit.jupiter.api.Test;
@@ -69,5 +72,74 @@ class RedisConfigTest {
                 () -> load(dir, "tributary.transport.redis.maxLenght = 5"));
         assertTrue(typo.getMessage().contains("tributary.transport.redis.maxLenght")
                 && typo.getMessage().contains("did you mean tributary.transport.redis.maxLength"), typo.getMessage());
+    }
+
+    @Test
+    void readsThePerLaneSettings(@TempDir Path dir) throws Exception {
+        TributaryConfig cfg = load(dir, """
+                tributary.transport { type = redis, redis {
+                  readCount = 64, blockTimeout = 250ms, recentIds = 1000
+                  lanes {
+                    critical { overflow = reject }
+                    high { overflow = drop_oldest, maxWait = 1ms }
+                    normal { maxWait = 0s }
+                    low { overflow = CONFLATE, maxWait = 2s }
+                  }
+                } }
+                """);
+        RedisSettings s = RedisSettings.fromConfig(cfg.transport().redis(), "desk");
+        assertEquals(64, s.readCount());
+        assertEquals(Duration.ofMillis(250), s.blockTimeout());
+        assertEquals(1000, s.recentIds());
+        assertEquals(Map.of(Priority.CRITICAL, OverflowPolicy.REJECT, Priority.HIGH, OverflowPolicy.DROP_OLDEST,
+                Priority.NORMAL, OverflowPolicy.BLOCK, Priority.LOW, OverflowPolicy.CONFLATE), s.overflow());
+        assertEquals(Map.of(Priority.CRITICAL, Duration.ZERO, Priority.HIGH, Duration.ofMillis(1),
+                Priority.NORMAL, Duration.ZERO, Priority.LOW, Duration.ofSeconds(2)), s.maxWait());
+    }
+
+    @Test
+    void reference_confDefaultsAreTheCodeDefaults(@TempDir Path dir) throws Exception {
+        TributaryConfig cfg = load(dir, "tributary.transport.type = redis");
+        RedisSettings fromFile = RedisSettings.fromConfig(cfg.transport().redis());
+        assertEquals(RedisSettings.defaults("redis://127.0.0.1:6379", "tributary"), fromFile);
+    }
+
+    @Test
+    void badPerLaneValuesAreNamedByTheirFullKeyWithTheValue(@TempDir Path dir) {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load(dir, """
+                tributary.transport { type = redis, redis {
+                  readCount = 0, blockTimeout = forever, recentIds = -3
+                  lanes {
+                    critical { overflow = sometimes }
+                    high { maxWait = -5ms }
+                    normal { maxWait = soon }
+                    low { overflow = 7, maxWait = 2h }
+                  }
+                } }
+                """));
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("readCount", "was 0");
+        expected.put("blockTimeout", "was \"forever\"");
+        expected.put("recentIds", "was -3");
+        expected.put("lanes.critical.overflow", "was \"sometimes\"");
+        expected.put("lanes.high.maxWait", "was -5ms");
+        expected.put("lanes.normal.maxWait", "was \"soon\"");
+        expected.put("lanes.low.overflow", "was 7");
+        expected.put("lanes.low.maxWait", "was 2h");
+        for (Map.Entry<String, String> x : expected.entrySet()) {
+            String key = "tributary.transport.redis." + x.getKey();
+            ConfigProblem p = e.problems().stream().filter(q -> q.path().equals(key)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no problem named " + key + " in:\n" + e.getMessage()));
+            assertTrue(p.message().contains(x.getValue()), p.toString());
+            assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+        }
+        assertTrue(e.problems().stream().anyMatch(q -> q.path().endsWith("lanes.critical.overflow")
+                && q.message().contains("block, conflate, drop_oldest, reject")), e.getMessage());
+
+        // CRITICAL is never held back: like executor.lanes.critical, it has no maxWait to set
+        InvalidConfigException critical = assertThrows(InvalidConfigException.class,
+                () -> load(dir, "tributary.transport { type = redis, redis.lanes.critical.maxWait = 1ms }"));
+        assertTrue(critical.getMessage().contains("tributary.transport.redis.lanes.critical.maxWait: unknown setting"),
+                critical.getMessage());
     }
 }
