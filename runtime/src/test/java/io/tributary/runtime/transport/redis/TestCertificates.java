@@ -46,19 +46,25 @@ final class TestCertificates {
                 + " the PATH (" + path + "): install it (Debian/Ubuntu: apt-get install openssl; macOS: brew install openssl)");
     }
 
-    /** A self-signed CA called {@code name}. */
-    Ca ca(String name) throws IOException {
-        Path cnf = write(name + "-ca.cnf", """
+    /** An openssl request config for common name {@code cn} with one extensions section. */
+    private Path requestConfig(String file, String cn, String section, String extensions) throws IOException {
+        return write(file, """
                 [req]
                 distinguished_name = dn
                 prompt = no
                 [dn]
                 CN = %s
-                [v3_ca]
+                [%s]
+                """.formatted(cn, section) + extensions);
+    }
+
+    /** A self-signed CA called {@code name}. */
+    Ca ca(String name) throws IOException {
+        Path cnf = requestConfig(name + "-ca.cnf", name, "v3_ca", """
                 basicConstraints = critical,CA:TRUE
                 keyUsage = critical,keyCertSign,cRLSign
                 subjectKeyIdentifier = hash
-                """.formatted(name));
+                """);
         Path cert = dir.resolve(name + "-ca.crt");
         Path key = dir.resolve(name + "-ca.key");
         List<String> cmd = new ArrayList<>(List.of("req", "-x509", "-config", cnf.toString(), "-extensions", "v3_ca"));
@@ -73,18 +79,12 @@ final class TestCertificates {
      * as the TLS files of a {@link LocalRedisServer}.
      */
     LocalRedisServer.Tls server(Ca ca, String name, String subjectAltNames) throws IOException {
-        Path cnf = write(name + ".cnf", """
-                [req]
-                distinguished_name = dn
-                prompt = no
-                [dn]
-                CN = %s
-                [v3_srv]
+        Path cnf = requestConfig(name + ".cnf", name, "v3_srv", """
                 basicConstraints = CA:FALSE
                 keyUsage = critical,digitalSignature
                 extendedKeyUsage = serverAuth
                 subjectAltName = %s
-                """.formatted(name, subjectAltNames));
+                """.formatted(subjectAltNames));
         Path key = dir.resolve(name + ".key");
         Path csr = dir.resolve(name + ".csr");
         Path cert = dir.resolve(name + ".crt");
