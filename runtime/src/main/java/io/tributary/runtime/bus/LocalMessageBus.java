@@ -77,7 +77,8 @@ public final class LocalMessageBus implements MessageBus {
 
     @Override
     public boolean publish(String topic, Object key, Object payload, Priority priority, Headers headers) {
-        return dispatch(bind(topic).subscribers(), topic, key, payload, priority, headers);
+        BoundTopic bound = bind(topic);
+        return dispatch(bound.publisherContext(), bound.subscribers(), topic, key, payload, priority, headers);
     }
 
     private BoundTopic bind(String topic) {
@@ -94,8 +95,13 @@ public final class LocalMessageBus implements MessageBus {
         return bound; // beyond the bound: correct, only slower (one matcher lookup per publish)
     }
 
-    boolean dispatch(Subscriber[] subscribers, String topic, Object key, Object payload, Priority priority,
-                     Headers headers) {
+    /** The calling thread's publish state (its reused envelopes and id block). */
+    PublisherContext publisherContext() {
+        return contexts.get();
+    }
+
+    boolean dispatch(PublisherContext context, Subscriber[] subscribers, String topic, Object key, Object payload,
+                     Priority priority, Headers headers) {
         if (closed) {
             throw new IllegalStateException("bus is closed; cannot publish to " + topic);
         }
@@ -103,7 +109,6 @@ public final class LocalMessageBus implements MessageBus {
         if (subscribers.length == 0) {
             return true;
         }
-        PublisherContext context = contexts.get();
         InlineEnvelope envelope = context.acquire();
         try {
             envelope.set(context.nextId(), topic, key, payload, priority, headers);
@@ -197,7 +202,7 @@ public final class LocalMessageBus implements MessageBus {
         if (subscriber == null) {
             throw new IllegalStateException("no handler is registered for endpoint '" + endpoint + "'");
         }
-        return dispatch(new Subscriber[] {subscriber}, endpoint, key, payload, priority, headers);
+        return dispatch(contexts.get(), new Subscriber[] {subscriber}, endpoint, key, payload, priority, headers);
     }
 
     @Override
