@@ -99,6 +99,43 @@ class LocalMessageBusTest {
     }
 
     @Test
+    void oneHandleSharedByThreadsGivesEachItsOwnEnvelopeAndNestedPublishesTheirs() throws Exception {
+        TopicHandle handle = bus.topic("shared.handle");
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+        bus.subscribe("shared.handle", (Envelope<Object> m) -> {
+            String payload = (String) m.payload();
+            ids.add(m.id());
+            if (!payload.startsWith(Thread.currentThread().getName() + "/")) {
+                wrong.add(payload + " seen on " + Thread.currentThread().getName());
+            }
+            if (payload.endsWith("/outer")) {
+                // the handle's owner thread (whichever it is) nests a publish on the same handle
+                handle.publish(null, Thread.currentThread().getName() + "/inner", Priority.NORMAL);
+                if (!payload.equals(m.payload())) {
+                    wrong.add("outer envelope now holds " + m.payload());
+                }
+            }
+        }, SubscribeOptions.inline());
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                String me = Thread.currentThread().getName();
+                for (int i = 0; i < 5_000; i++) {
+                    handle.publish(null, me + "/" + (i % 100 == 0 ? "outer" : Integer.toString(i)), Priority.NORMAL);
+                }
+            }, "publisher-" + t);
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(4 * (5_000 + 50), ids.size());
+        assertEquals(ids.size(), ids.stream().distinct().count(), "ids unique across the threads sharing the handle");
+    }
+
+    @Test
     void topicHandleSeesSubscriptionsMadeAfterItWasResolved() {
         List<Object> first = new ArrayList<>();
         List<Object> second = new ArrayList<>();
