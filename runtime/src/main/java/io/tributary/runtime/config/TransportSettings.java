@@ -49,6 +49,7 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
      * @param streamMode    a stream per lane of each topic, or one per topic
      * @param maxLength     approximate bound of each stream (MAXLEN ~)
      * @param maxAge        zero: no trimming by age
+     * @param messagesPerEntry messages of one stream a stream entry may carry (1: one per entry)
      * @param claimIdle     pending entries of a silent consumer are claimed after this long
      * @param bufferLimit   outgoing messages held while Redis is slow or away
      * @param app           stream name prefix and consumer group: processes with the same app share the work
@@ -57,7 +58,7 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
                         java.nio.file.Path tlsTruststore, String tlsTruststorePassword, boolean tlsVerifyHostname,
                         java.time.Duration connectTimeout, java.time.Duration timeout, StreamMode streamMode,
                         long maxLength, java.time.Duration maxAge, int batchMax, java.time.Duration flushInterval,
-                        java.time.Duration claimIdle, int bufferLimit, String app) {
+                        int messagesPerEntry, java.time.Duration claimIdle, int bufferLimit, String app) {
         /** A stream per lane of each topic ({@code <app>.<topic>.<lane>}) or one per topic. */
         public enum StreamMode { LANE, TOPIC }
     }

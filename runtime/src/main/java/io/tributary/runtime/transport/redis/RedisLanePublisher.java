@@ -48,14 +48,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RedisLanePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLanePublisher.class);
-    static final String ID = "id";
-    static final String LANE = "lane";
-    static final String KEY = "key";
-    static final String PAYLOAD = "payload";
     private static final byte[][] LANE_BYTES = new byte[Priority.COUNT][];
     private static final Priority[] LANES = Priority.values();
-    /** Which fields an entry has, see {@link RedisScripts#XADD_BATCH}: +1 a key, +2 a lane. */
-    private static final byte[][] SHAPES = {{'0'}, {'1'}, {'2'}, {'3'}};
 
     static {
         for (Priority p : LANES) {
@@ -63,8 +57,8 @@ public final class RedisLanePublisher implements AutoCloseable {
         }
     }
 
-    /** One queued XADD. */
-    private record Pending(String topic, String stream, byte[] id, Priority lane, byte[] key, byte[] payload) {
+    /** One queued message; its id is given when its batch is formed (consecutive within an entry). */
+    private record Pending(String topic, String stream, Priority lane, byte[] key, byte[] payload) {
     }
 
     private final RedisSettings settings;
@@ -76,12 +70,12 @@ public final class RedisLanePublisher implements AutoCloseable {
     private final MpmcArrayQueue<Pending>[] buffers = new MpmcArrayQueue[Priority.COUNT];
     /** topic -> its stream per lane: names are built once, not per message. */
     private final ConcurrentHashMap<String, String[]> streams = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong() & Long.MAX_VALUE);
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong entries = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private final Thread sender;
     private volatile boolean connected = true;
@@ -92,8 +86,13 @@ public final class RedisLanePublisher implements AutoCloseable {
     private final Set<String> written = new HashSet<>();
     /** stream -> its position among the batch's streams. */
     private final Map<String, Integer> batchStreams = new LinkedHashMap<>();
+    private final List<Object> batchKeys = new ArrayList<>();
     private final Set<String> toRegister = new java.util.LinkedHashSet<>();
-    private int[] counts = new int[16];
+    private final RedisEntryPacker packer;
+    /** Message ids: random start, +1 per message, given in entry order when a batch is formed (sender thread). */
+    private long nextId = new SecureRandom().nextLong() & (Long.MAX_VALUE >>> 1);
+    /** The id of the current batch's first message: a retried batch carries the same ids. */
+    private long batchFirstId;
     private final byte[] maxLenBytes;
     private final boolean laneField;
     private long nextAgeTrim;
@@ -107,6 +106,7 @@ public final class RedisLanePublisher implements AutoCloseable {
         this.ownsClient = ownsClient;
         this.maxLenBytes = Long.toString(settings.maxLength()).getBytes(StandardCharsets.US_ASCII);
         this.laneField = names.mode() == RedisSettings.StreamMode.TOPIC;
+        this.packer = new RedisEntryPacker(settings.messagesPerEntry(), laneField);
         for (Priority p : LANES) {
             buffers[p.ordinal()] = new MpmcArrayQueue<>(Math.max(2, settings.bufferLimit()));
         }
@@ -136,8 +136,7 @@ public final class RedisLanePublisher implements AutoCloseable {
                 return out;
             });
         }
-        Pending p = new Pending(topic, byLane[lane.ordinal()],
-                Long.toString(nextId.getAndIncrement()).getBytes(StandardCharsets.US_ASCII), lane,
+        Pending p = new Pending(topic, byLane[lane.ordinal()], lane,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), payload);
         MpmcArrayQueue<Pending> q = buffers[lane.ordinal()];
         if (!q.offer(p) && !overflow(q, p, settings.overflow().get(lane))) {
@@ -237,65 +236,48 @@ public final class RedisLanePublisher implements AutoCloseable {
             }
         }
         inFlight.addAndGet(batch.size());
+        batchFirstId = nextId;
+        nextId += batch.size();
     }
 
     /**
      * One batch is one script call: Redisson's {@code RBatch} costs a future, a command object and a
      * decoded reply per XADD, which on two cores halved the publisher's rate (docs/decisions/0050).
-     * Entries are grouped by stream, in order; a batch is atomic (all its XADDs happen or none).
+     * Messages are grouped by stream, in order, and consecutive ones of a stream share an entry
+     * (docs/decisions/0051); a batch is atomic (all its XADDs happen or none). The arguments are built
+     * again on a retry, with the same message ids.
      */
     private void send(List<Pending> batch) {
         batchStreams.clear();
         toRegister.clear();
-        int registerCount = 0;
-        int entryArgs = 0;
-        for (Pending p : batch) {
-            if (!batchStreams.containsKey(p.stream())) {
-                batchStreams.put(p.stream(), batchStreams.size());
+        batchKeys.clear();
+        batchKeys.add(names.registry());
+        packer.clear(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            Integer k = batchStreams.get(p.stream());
+            if (k == null) {
+                k = batchStreams.size();
+                batchStreams.put(p.stream(), k);
+                batchKeys.add(p.stream());
             }
-            if (!registered.contains(p.topic()) && !toRegister.contains(p.topic())) {
+            if (!registered.contains(p.topic())) {
                 toRegister.add(p.topic());
-                registerCount++;
             }
-            entryArgs += 3 + (p.key() == null ? 0 : 1) + (laneField ? 1 : 0);
+            packer.message(i, k, p.lane().ordinal(), p.key() != null);
         }
-        int streamCount = batchStreams.size();
-        Object[] args = new Object[2 + registerCount + streamCount + entryArgs];
-        int a = 0;
-        args[a++] = maxLenBytes;
-        args[a++] = Integer.toString(registerCount);
-        for (String topic : toRegister) {
-            args[a++] = topic;
-        }
-        List<Object> keys = new ArrayList<>(1 + streamCount);
-        keys.add(names.registry());
-        keys.addAll(batchStreams.keySet());
-        int[] counts = this.counts.length >= streamCount ? this.counts : (this.counts = new int[streamCount]);
-        java.util.Arrays.fill(counts, 0, streamCount, 0);
-        for (Pending p : batch) {
-            counts[batchStreams.get(p.stream())]++;
-        }
-        for (int k = 0; k < streamCount; k++) {
-            String stream = (String) keys.get(k + 1);
-            args[a++] = Integer.toString(counts[k]);
-            for (Pending p : batch) {
-                if (!p.stream().equals(stream)) {
-                    continue;
-                }
-                args[a++] = SHAPES[(laneField ? 2 : 0) + (p.key() == null ? 0 : 1)];
-                args[a++] = p.id();
-                if (laneField) {
-                    args[a++] = LANE_BYTES[p.lane().ordinal()];
-                }
-                if (p.key() != null) {
-                    args[a++] = p.key();
-                }
-                args[a++] = p.payload();
+        Object[] args = packer.arguments(batchStreams.size(), batchFirstId, maxLenBytes, toRegister, (i, out, a) -> {
+            Pending p = batch.get(i);
+            if (p.key() != null) {
+                out[a++] = p.key();
             }
-        }
+            out[a++] = p.payload();
+            return a;
+        }, lane -> LANE_BYTES[lane]);
         client.getScript(WrappingCodec.ENTRIES).eval(RScript.Mode.READ_WRITE, RedisScripts.XADD_BATCH,
-                RScript.ReturnType.LONG, keys, args);
+                RScript.ReturnType.LONG, batchKeys, args);
         batches.incrementAndGet();
+        entries.addAndGet(packer.entryCount());
         registered.addAll(toRegister);
         toRegister.clear();
         written.addAll(batchStreams.keySet());
@@ -377,6 +359,11 @@ public final class RedisLanePublisher implements AutoCloseable {
 
     public long batches() {
         return batches.get();
+    }
+
+    /** Stream entries written: fewer than {@link #sent()} when messages shared entries. */
+    public long entries() {
+        return entries.get();
     }
 
     /** Messages waiting in the buffers. */
