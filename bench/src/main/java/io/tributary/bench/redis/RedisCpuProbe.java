@@ -33,6 +33,10 @@ public final class RedisCpuProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("paced")) {
+            paced(args);
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int perEntry = args.length > 2 ? Integer.parseInt(args[2]) : RedisSettings.defaults("redis://x:1", "x").messagesPerEntry();
@@ -77,6 +81,33 @@ public final class RedisCpuProbe {
                 }
             } finally {
                 info.shutdown();
+            }
+        }
+    }
+
+    /** {@code paced [rate] [seconds] [rounds]}: R4 alone, with the pacer's lateness and the GCs of each round. */
+    private static void paced(String[] args) throws Exception {
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        RedisSuite suite = new RedisSuite(true);
+        try (LocalRedisServer server = LocalRedisServer.start(LocalRedisServer.Options.defaults())) {
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            for (int r = 0; r < rounds; r++) {
+                long alloc0 = threads.getTotalThreadAllocatedBytes();
+                long cpu0 = os.getProcessCpuTime();
+                RedisSuite.Paced p = suite.paced(server, rate, seconds);
+                System.out.printf("round %d: %,.0f B/msg, JVM %.2f us/msg%n", r,
+                        (threads.getTotalThreadAllocatedBytes() - alloc0) / (double) rate / seconds,
+                        (os.getProcessCpuTime() - cpu0) / 1e3 / rate / seconds);
+                System.out.printf("round %d: latency p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms | send late p50 %.3f p99 %.3f "
+                                + "max %.3f ms | %d GCs %d ms%n", r,
+                        p.latency().getValueAtPercentile(50) / 1e6, p.latency().getValueAtPercentile(99) / 1e6,
+                        p.latency().getValueAtPercentile(99.9) / 1e6, p.latency().getMaxValue() / 1e6,
+                        p.sendLateness().getValueAtPercentile(50) / 1e6, p.sendLateness().getValueAtPercentile(99) / 1e6,
+                        p.sendLateness().getMaxValue() / 1e6, p.gcCount(), p.gcMillis());
             }
         }
     }

@@ -14,7 +14,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RStreamAsync;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
@@ -220,17 +219,10 @@ public final class RedisLaneConsumer implements AutoCloseable {
      * waits for the next entry.
      */
     private void round() {
-        fetch();
-        if (nothingQueued()) {
-            List<String> all = new ArrayList<>();
-            for (List<String> l : laneStreams) {
-                all.addAll(l);
-            }
-            if (all.isEmpty()) {
-                sleep(BLOCK.toMillis());
-                return;
-            }
-            queue(readGroup(client.getStream(all.get(0), RedisClients.ENTRY_CODEC), all, BLOCK));
+        boolean idle = nothingQueued();
+        if (!fetch(idle) && idle) {
+            sleep(BLOCK.toMillis());   // no stream yet
+            return;
         }
         long now = System.nanoTime();
         boolean served = false;
@@ -263,8 +255,14 @@ public final class RedisLaneConsumer implements AutoCloseable {
         return true;
     }
 
-    /** The non-blocking read of the lanes with nothing queued, pipelined with the pending acknowledgements. */
-    private void fetch() {
+    /**
+     * The read of the lanes with nothing queued, pipelined with the pending acknowledgements: one round
+     * trip. With nothing queued anywhere it blocks ({@code BLOCK 100}) until an entry comes, so an idle
+     * consumer makes one round trip per entry batch, not a non-blocking read and then a blocking one.
+     *
+     * @return false if there was no stream to read
+     */
+    private boolean fetch(boolean block) {
         fetchStreams.clear();
         for (Priority lane : LANES) {
             if (queued[lane.ordinal()].isEmpty()) {
@@ -272,26 +270,18 @@ public final class RedisLaneConsumer implements AutoCloseable {
             }
         }
         if (fetchStreams.isEmpty() && acks.isEmpty()) {
-            return;
+            return false;
         }
         RBatch b = client.createBatch(BATCH);
         addAcks(b);
         RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> read = fetchStreams.isEmpty() ? null
-                : readGroup(b.getStream(fetchStreams.get(0), RedisClients.ENTRY_CODEC), fetchStreams);
+                : b.<String, byte[]>getStream(fetchStreams.get(0), RedisClients.ENTRY_CODEC).readGroupAsync(names.group(), consumer,
+                        readArgs(fetchStreams, block ? BLOCK : null));
         b.execute();
         if (read != null) {
             queue(read.toCompletableFuture().join());
         }
-    }
-
-    private RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> readGroup(RStreamAsync<String, byte[]> first,
-                                                                                         List<String> streams) {
-        return first.readGroupAsync(names.group(), consumer, readArgs(streams, null));
-    }
-
-    private Map<String, Map<StreamMessageId, Map<String, byte[]>>> readGroup(RStream<String, byte[]> first,
-                                                                            List<String> streams, Duration block) {
-        return first.readGroup(names.group(), consumer, readArgs(streams, block));
+        return read != null;
     }
 
     private StreamMultiReadGroupArgs readArgs(List<String> streams, Duration block) {
