@@ -33,20 +33,20 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes messages to their lane streams in batches: publishers encode the
- * record to Avro single-object bytes on their own thread and queue it on its lane's bounded buffer;
- * one sender thread drains the buffers CRITICAL first into batches of up to {@code batchMax} XADDs
- * ({@code MAXLEN ~ maxLength}), sent as one script call per batch ({@link RedisScripts#XADD_BATCH}),
- * and sends a partial batch as soon as nothing more is queued (after at most {@code flushInterval}
- * asleep). While Redis is away the sender retries the failed batch with
- * back-off and is {@linkplain #connected() unhealthy}; the buffers fill, and a full buffer applies its
- * lane's overflow policy (BLOCK waits up to {@code blockTimeout} then refuses; DROP_OLDEST and
- * CONFLATE drop the oldest queued message of the lane; REJECT refuses), every drop and refusal counted.
+ * Writes messages to their lane streams in batches: publishers encode the record to Avro single-object
+ * bytes on their own thread and queue it on its lane's bounded buffer; batches of up to {@code batchMax}
+ * messages, drained CRITICAL first, are sent as one script call each ({@link RedisScripts#XADD_BATCH},
+ * {@code MAXLEN ~ maxLength}), consecutive messages of a stream packed up to {@code messagesPerEntry}
+ * per entry (docs/decisions/0051). A batch goes as soon as the pipeline is free: the sender thread starts
+ * one on an idle pipeline, and a batch's completion sends what queued meanwhile. While Redis is away
+ * the failed batch is retried with back-off and the publisher is {@linkplain #connected() unhealthy};
+ * the buffers fill, and a full buffer applies its lane's overflow policy (BLOCK waits up to
+ * {@code blockTimeout} then refuses; DROP_OLDEST and CONFLATE drop the oldest queued message of the
+ * lane; REJECT refuses), every drop and refusal counted.
  *
- * <p>Entries: {@code id} (message id, decimal), {@code lane} (only in topic mode: in lane mode the
- * stream name says it), {@code key} (if any), {@code payload} (Avro single-object bytes); the topic is
- * the stream name's middle. A retried batch may have been partly written: consumers drop the repeated
- * ids.
+ * <p>Entries: see {@link RedisEntryFields} ({@code lane} only in topic mode: in lane mode the stream name
+ * says it; the topic is the stream name's middle). A retried batch may have been partly written:
+ * consumers drop the repeated ids.
  * Thread-safe.
  */
 public final class RedisLanePublisher implements AutoCloseable {

@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param app            application name: stream prefix and consumer group
  * @param maxLength      XADD {@code MAXLEN ~} bound per stream
  * @param maxAge         entries older than this are trimmed ({@code XTRIM MINID ~}); zero: no age trim
- * @param batchMax       XADDs per pipelined batch
+ * @param batchMax       messages per batch (one script call)
  * @param flushInterval  a partial batch is sent after at most this long
  * @param messagesPerEntry messages of one stream that may share a stream entry (already queued together); 1: one per entry
  * @param claimIdle      entries pending this long on a consumer are claimed by another
