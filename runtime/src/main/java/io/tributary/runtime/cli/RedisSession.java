@@ -141,6 +141,7 @@ final class RedisSession implements TransportSession {
         out.put("redis.bridged", runner.bridged());
         out.put("redis.not-sent", runner.notAvro());
         out.put("redis.xadd", publisher.sent());
+        out.put("redis.entries", publisher.entries());   // stream entries: messages share them (docs/redis.md)
         out.put("redis.batches", publisher.batches());
         out.put("redis.dropped", publisher.dropped());
         out.put("redis.refused", publisher.refused() + runner.refused());

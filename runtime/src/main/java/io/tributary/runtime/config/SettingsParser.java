@@ -127,6 +127,7 @@ final class SettingsParser {
         Duration maxAge = r.durationIn(p + "maxAge", Duration.ZERO, Duration.ofDays(3_650));
         int batchMax = r.intIn(p + "batch.max", 1, 100_000);
         Duration flush = r.durationIn(p + "batch.flushInterval", Duration.ofNanos(1_000), HOUR);
+        int messagesPerEntry = r.intIn(p + "messagesPerEntry", 1, 1_024);   // RedisSettings.MAX_MESSAGES_PER_ENTRY
         Duration claimIdle = r.durationIn(p + "claimIdle", Duration.ofMillis(10), HOUR);
         int bufferLimit = r.intIn(p + "bufferLimit", 1, 1 << 26);
         if (bufferLimit < batchMax) {
@@ -139,7 +140,7 @@ final class SettingsParser {
         }
         return new TransportSettings.Redis(address, username, password, database,
                 truststore == null ? null : java.nio.file.Path.of(truststore), truststorePassword, verifyHostname,
-                connect, timeout, mode, maxLength, maxAge, batchMax, flush, claimIdle, bufferLimit, app,
+                connect, timeout, mode, maxLength, maxAge, batchMax, flush, messagesPerEntry, claimIdle, bufferLimit, app,
                 redisLanes(r, p + "lanes."), r.intIn(p + "readCount", 1, 65_536),
                 r.durationIn(p + "blockTimeout", Duration.ZERO, HOUR), r.intIn(p + "recentIds", 1, 1 << 24));
     }

@@ -49,11 +49,12 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
      * @param streamMode    a stream per lane of each topic, or one per topic
      * @param maxLength     approximate bound of each stream (MAXLEN ~)
      * @param maxAge        zero: no trimming by age
+     * @param messagesPerEntry messages of one stream a stream entry may carry (1: one per entry)
      * @param claimIdle     pending entries of a silent consumer are claimed after this long
      * @param bufferLimit   outgoing messages held while Redis is slow or away
      * @param app           stream name prefix and consumer group: processes with the same app share the work
      * @param lanes         per lane: the overflow policy of its send buffer and how long it may be held back
-     * @param readCount     entries per XREADGROUP
+     * @param readCount     messages per XREADGROUP (read as readCount / messagesPerEntry entries)
      * @param blockTimeout  how long a BLOCK lane's publisher waits for buffer room before refusing
      * @param recentIds     message ids remembered per consumer to drop redeliveries
      */
@@ -61,7 +62,7 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
                         java.nio.file.Path tlsTruststore, String tlsTruststorePassword, boolean tlsVerifyHostname,
                         java.time.Duration connectTimeout, java.time.Duration timeout, StreamMode streamMode,
                         long maxLength, java.time.Duration maxAge, int batchMax, java.time.Duration flushInterval,
-                        java.time.Duration claimIdle, int bufferLimit, String app,
+                        int messagesPerEntry, java.time.Duration claimIdle, int bufferLimit, String app,
                         java.util.Map<io.tributary.api.Priority, Lane> lanes, int readCount,
                         java.time.Duration blockTimeout, int recentIds) {
         public Redis {

@@ -80,7 +80,7 @@ class RunOnRedisIT {
                                 stream + ": everything handled was acknowledged");
                     }
                 }
-                assertEquals(TributaryCliTest.count(out, "redis\\.xadd=(\\d+)"), entries, "every XADD is in a lane stream");
+                assertEquals(TributaryCliTest.count(out, "redis\\.entries=(\\d+)"), entries, "every entry written is in a lane stream");
             } finally {
                 client.shutdown();
             }

@@ -14,7 +14,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RStreamAsync;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
@@ -109,7 +108,15 @@ public final class RedisLaneConsumer implements AutoCloseable {
     private final List<String> fetchStreams = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean connected = true;
+    /**
+     * Entries per XREADGROUP and XAUTOCLAIM: the read count is in messages, and a full entry carries
+     * {@code messagesPerEntry} of them, so a CRITICAL message still waits behind at most about
+     * {@code readCount} of its lane.
+     */
+    private final int readEntries;
     private long nextDiscovery;
+    private byte[] lastKeyBytes;
+    private String lastKey;
     private long nextClaim;
 
     /**
@@ -127,6 +134,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
         this.patterns = discover ? topics.stream().map(TopicPattern::parse).toList() : List.of();
         this.reader = serde.newReader();
         this.recent = new RecentIds(settings.recentIds());
+        this.readEntries = Math.max(1, settings.readCount() / settings.messagesPerEntry());
         this.payloads = payloads;
         this.deadLetterIngress = bus == null ? null : new DecodingIngress("redis:" + consumer, bus, serde, payloads);
         for (Priority p : LANES) {
@@ -211,17 +219,10 @@ public final class RedisLaneConsumer implements AutoCloseable {
      * waits for the next entry.
      */
     private void round() {
-        fetch();
-        if (nothingQueued()) {
-            List<String> all = new ArrayList<>();
-            for (List<String> l : laneStreams) {
-                all.addAll(l);
-            }
-            if (all.isEmpty()) {
-                sleep(BLOCK.toMillis());
-                return;
-            }
-            queue(readGroup(client.getStream(all.get(0), RedisClients.ENTRY_CODEC), all, BLOCK));
+        boolean idle = nothingQueued();
+        if (!fetch(idle) && idle) {
+            sleep(BLOCK.toMillis());   // no stream yet
+            return;
         }
         long now = System.nanoTime();
         boolean served = false;
@@ -254,8 +255,14 @@ public final class RedisLaneConsumer implements AutoCloseable {
         return true;
     }
 
-    /** The non-blocking read of the lanes with nothing queued, pipelined with the pending acknowledgements. */
-    private void fetch() {
+    /**
+     * The read of the lanes with nothing queued, pipelined with the pending acknowledgements: one round
+     * trip. With nothing queued anywhere it blocks ({@code BLOCK 100}) until an entry comes, so an idle
+     * consumer makes one round trip per entry batch, not a non-blocking read and then a blocking one.
+     *
+     * @return false if there was no stream to read
+     */
+    private boolean fetch(boolean block) {
         fetchStreams.clear();
         for (Priority lane : LANES) {
             if (queued[lane.ordinal()].isEmpty()) {
@@ -263,26 +270,18 @@ public final class RedisLaneConsumer implements AutoCloseable {
             }
         }
         if (fetchStreams.isEmpty() && acks.isEmpty()) {
-            return;
+            return false;
         }
         RBatch b = client.createBatch(BATCH);
         addAcks(b);
         RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> read = fetchStreams.isEmpty() ? null
-                : readGroup(b.getStream(fetchStreams.get(0), RedisClients.ENTRY_CODEC), fetchStreams);
+                : b.<String, byte[]>getStream(fetchStreams.get(0), RedisClients.ENTRY_CODEC).readGroupAsync(names.group(), consumer,
+                        readArgs(fetchStreams, block ? BLOCK : null));
         b.execute();
         if (read != null) {
             queue(read.toCompletableFuture().join());
         }
-    }
-
-    private RFuture<Map<String, Map<StreamMessageId, Map<String, byte[]>>>> readGroup(RStreamAsync<String, byte[]> first,
-                                                                                         List<String> streams) {
-        return first.readGroupAsync(names.group(), consumer, readArgs(streams, null));
-    }
-
-    private Map<String, Map<StreamMessageId, Map<String, byte[]>>> readGroup(RStream<String, byte[]> first,
-                                                                            List<String> streams, Duration block) {
-        return first.readGroup(names.group(), consumer, readArgs(streams, block));
+        return read != null;
     }
 
     private StreamMultiReadGroupArgs readArgs(List<String> streams, Duration block) {
@@ -291,7 +290,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
             others.put(streams.get(i), StreamMessageId.NEVER_DELIVERED);
         }
         StreamMultiReadGroupArgs args = StreamMultiReadGroupArgs.greaterThan(StreamMessageId.NEVER_DELIVERED, others)
-                .count(settings.readCount());
+                .count(readEntries);
         return block == null ? args : args.timeout(block);
     }
 
@@ -313,27 +312,54 @@ public final class RedisLaneConsumer implements AutoCloseable {
         for (Map.Entry<StreamMessageId, Map<String, byte[]>> e : entries.entrySet()) {
             StreamMessageId entryId = e.getKey();
             Map<String, byte[]> fields = e.getValue();
-            if (fields == null) {
-                ack(stream, entryId);   // deleted (trimmed) while pending
-                continue;
-            }
-            if (handle(stream, entryId, fields.get(RedisLanePublisher.ID), fields.get(RedisLanePublisher.LANE),
-                    fields.get(RedisLanePublisher.KEY), fields.get(RedisLanePublisher.PAYLOAD))) {
-                ack(stream, entryId);
+            if (fields == null || handleEntry(stream, entryId, fields)) {
+                ack(stream, entryId);   // (no fields: deleted, trimmed while pending)
             }
         }
         return entries.size();
     }
 
-    private boolean handle(String stream, StreamMessageId entryId, byte[] idBytes, byte[] laneBytes, byte[] keyBytes,
-                           byte[] payload) {
-        Priority lane = laneOf(laneBytes, stream);
+    /**
+     * Handles the messages of one entry in order: a lone message, or the n of a packed entry
+     * (docs/decisions/0051). True when every one was handled, dropped as a duplicate or dead-lettered:
+     * the entry can be acknowledged. At the first refusal the rest of the entry is left with it, pending;
+     * when it comes back, what was handled here is dropped by id.
+     */
+    private boolean handleEntry(String stream, StreamMessageId entryId, Map<String, byte[]> fields) {
+        Priority lane = laneOf(fields.get(RedisEntryFields.LANE), stream);
         String topic = streamTopics.get(stream);
-        String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
-        long id = parseId(idBytes);
+        long first = parseId(fields.get(RedisEntryFields.ID));
+        byte[] count = fields.get(RedisEntryFields.COUNT);
+        if (count == null) {
+            return handle(stream, entryId, -1, topic, lane, first, fields.get(RedisEntryFields.KEY),
+                    fields.get(RedisEntryFields.PAYLOAD));
+        }
+        long n = parseId(count);
+        if (n < 2 || n > RedisSettings.MAX_MESSAGES_PER_ENTRY) {
+            deadLetter(stream, entryId, -1, topic, null, null, lane, "MISSING_FIELD",
+                    "packed entry's 'n' is not a count in [2, " + RedisSettings.MAX_MESSAGES_PER_ENTRY + "]");
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!handle(stream, entryId, i, topic, lane, first < 0 ? -1 : first + i,
+                    fields.get(RedisEntryFields.key(i)), fields.get(RedisEntryFields.payload(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One message: {@code index} its position in a packed entry, -1 for a lone one. True when handled,
+     * dropped as a duplicate or dead-lettered; false when the handler refused it (or threw).
+     */
+    private boolean handle(String stream, StreamMessageId entryId, int index, String topic, Priority lane, long id,
+                           byte[] keyBytes, byte[] payload) {
+        String key = key(keyBytes);
         if (id < 0 || payload == null) {
-            deadLetter(stream, entryId, topic, key, payload, lane, "MISSING_FIELD",
-                    "entry lacks " + (id < 0 ? "a numeric 'id'" : "'payload'"));
+            deadLetter(stream, entryId, index, topic, key, payload, lane, "MISSING_FIELD",
+                    "entry lacks " + (id < 0 ? "a numeric 'id'"
+                            : "'" + (index < 0 ? RedisEntryFields.PAYLOAD : RedisEntryFields.payload(index)) + "'"));
             return true;
         }
         if (recent.contains(id)) {
@@ -344,21 +370,23 @@ public final class RedisLaneConsumer implements AutoCloseable {
         try {
             record = reader.decode(payload);
         } catch (MessageDecodingException e) {
-            deadLetter(stream, entryId, topic, key, payload, lane, e.reason().name(), String.valueOf(e.getMessage()));
+            deadLetter(stream, entryId, index, topic, key, payload, lane, e.reason().name(), String.valueOf(e.getMessage()));
             return true;
         }
         Object mapped;
         try {
             mapped = payloads.fromAvro(record);
         } catch (RuntimeException e) {
-            deadLetter(stream, entryId, topic, key, payload, lane, DecodingIngress.UNMAPPABLE, String.valueOf(e.getMessage()));
+            deadLetter(stream, entryId, index, topic, key, payload, lane, DecodingIngress.UNMAPPABLE,
+                    String.valueOf(e.getMessage()));
             return true;
         }
         boolean ok;
         try {
             ok = handler.handle(topic, key, mapped, lane, id);
         } catch (RuntimeException e) {
-            LOG.warn("consumer {}: handler failed on {} {} ({}); left pending", consumer, stream, entryId, e.toString());
+            LOG.warn("consumer {}: handler failed on {} {} ({}); left pending", consumer, stream, source(entryId, index),
+                    e.toString());
             ok = false;
         }
         if (!ok) {
@@ -368,6 +396,23 @@ public final class RedisLaneConsumer implements AutoCloseable {
         recent.add(id);
         delivered.incrementAndGet(lane.ordinal());
         return true;
+    }
+
+    /** The key as a string; the last one is reused while the next ones repeat it (a key per instrument, say). */
+    private String key(byte[] keyBytes) {
+        if (keyBytes == null) {
+            return null;
+        }
+        if (!java.util.Arrays.equals(keyBytes, lastKeyBytes)) {
+            lastKeyBytes = keyBytes;
+            lastKey = new String(keyBytes, StandardCharsets.UTF_8);
+        }
+        return lastKey;
+    }
+
+    /** {@code <entry id>}, or {@code <entry id>#<i>} for message i of a packed entry. */
+    private static String source(StreamMessageId entryId, int index) {
+        return index < 0 ? entryId.toString() : entryId + "#" + index;
     }
 
     /** Decimal ASCII to a non-negative long without a String; -1 if it is not one. */
@@ -398,19 +443,19 @@ public final class RedisLaneConsumer implements AutoCloseable {
         return names.readLane(stream);
     }
 
-    private void deadLetter(String stream, StreamMessageId entryId, String topic, String key, byte[] payload,
+    private void deadLetter(String stream, StreamMessageId entryId, int index, String topic, String key, byte[] payload,
                             Priority lane, String reason, String error) {
         deadLettered.increment();
-        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, entryId, stream,
+        LOG.warn("consumer {}: entry {} of {} dead-lettered to {}: {} {}", consumer, source(entryId, index), stream,
                 names.deadLetter(), reason, error);
         Map<String, byte[]> fields = new LinkedHashMap<>();
-        fields.put("source", (stream + "@" + entryId).getBytes(StandardCharsets.UTF_8));
+        fields.put("source", (stream + "@" + source(entryId, index)).getBytes(StandardCharsets.UTF_8));
         fields.put("reason", reason.getBytes(StandardCharsets.UTF_8));
         fields.put("error", error.getBytes(StandardCharsets.UTF_8));
         if (topic != null) {
             fields.put("topic", topic.getBytes(StandardCharsets.UTF_8));
         }
-        fields.put(RedisLanePublisher.PAYLOAD, payload == null ? new byte[0] : payload);
+        fields.put(RedisEntryFields.PAYLOAD, payload == null ? new byte[0] : payload);
         client.<String, byte[]>getStream(names.deadLetter(), RedisClients.ENTRY_CODEC)
                 .add(StreamAddArgs.entries(fields).trimNonStrict().maxLen((int) Math.min(Integer.MAX_VALUE, settings.maxLength())).noLimit());
         if (deadLetterIngress != null) {
@@ -453,7 +498,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
                 StreamMessageId start = new StreamMessageId(0, 0);
                 for (int pages = 0; pages < 100; pages++) {
                     AutoClaimResult<String, byte[]> r = s.autoClaim(names.group(), consumer,
-                            settings.claimIdle().toMillis(), TimeUnit.MILLISECONDS, start, settings.readCount());
+                            settings.claimIdle().toMillis(), TimeUnit.MILLISECONDS, start, readEntries);
                     if (r.getMessages() != null && !r.getMessages().isEmpty()) {
                         claimed.add(r.getMessages().size());
                         handleAll(stream, r.getMessages());

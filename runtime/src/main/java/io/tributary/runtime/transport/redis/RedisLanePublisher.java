@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jctools.queues.MpmcArrayQueue;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.invoke.VarHandle;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,37 +27,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Writes messages to their lane streams in batches: publishers encode the
- * record to Avro single-object bytes on their own thread and queue it on its lane's bounded buffer;
- * one sender thread drains the buffers CRITICAL first into batches of up to {@code batchMax} XADDs
- * ({@code MAXLEN ~ maxLength}), sent as one script call per batch ({@link RedisScripts#XADD_BATCH}),
- * and sends a partial batch as soon as nothing more is queued (after at most {@code flushInterval}
- * asleep). While Redis is away the sender retries the failed batch with
- * back-off and is {@linkplain #connected() unhealthy}; the buffers fill, and a full buffer applies its
- * lane's overflow policy (BLOCK waits up to {@code blockTimeout} then refuses; DROP_OLDEST and
- * CONFLATE drop the oldest queued message of the lane; REJECT refuses), every drop and refusal counted.
+ * Writes messages to their lane streams in batches: publishers encode the record to Avro single-object
+ * bytes on their own thread and queue it on its lane's bounded buffer; batches of up to {@code batchMax}
+ * messages, drained CRITICAL first, are sent as one script call each ({@link RedisScripts#XADD_BATCH},
+ * {@code MAXLEN ~ maxLength}), consecutive messages of a stream packed up to {@code messagesPerEntry}
+ * per entry (docs/decisions/0051). A batch goes as soon as the pipeline is free: the sender thread starts
+ * one on an idle pipeline, and a batch's completion sends what queued meanwhile. While Redis is away
+ * the failed batch is retried with back-off and the publisher is {@linkplain #connected() unhealthy};
+ * the buffers fill, and a full buffer applies its lane's overflow policy (BLOCK waits up to
+ * {@code blockTimeout} then refuses; DROP_OLDEST and CONFLATE drop the oldest queued message of the
+ * lane; REJECT refuses), every drop and refusal counted.
  *
- * <p>Entries: {@code id} (message id, decimal), {@code lane} (only in topic mode: in lane mode the
- * stream name says it), {@code key} (if any), {@code payload} (Avro single-object bytes); the topic is
- * the stream name's middle. A retried batch may have been partly written: consumers drop the repeated
- * ids.
+ * <p>Entries: see {@link RedisEntryFields} ({@code lane} only in topic mode: in lane mode the stream name
+ * says it; the topic is the stream name's middle). A retried batch may have been partly written:
+ * consumers drop the repeated ids.
  * Thread-safe.
  */
 public final class RedisLanePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLanePublisher.class);
-    static final String ID = "id";
-    static final String LANE = "lane";
-    static final String KEY = "key";
-    static final String PAYLOAD = "payload";
     private static final byte[][] LANE_BYTES = new byte[Priority.COUNT][];
     private static final Priority[] LANES = Priority.values();
-    /** Which fields an entry has, see {@link RedisScripts#XADD_BATCH}: +1 a key, +2 a lane. */
-    private static final byte[][] SHAPES = {{'0'}, {'1'}, {'2'}, {'3'}};
 
     static {
         for (Priority p : LANES) {
@@ -63,8 +60,8 @@ public final class RedisLanePublisher implements AutoCloseable {
         }
     }
 
-    /** One queued XADD. */
-    private record Pending(String topic, String stream, byte[] id, Priority lane, byte[] key, byte[] payload) {
+    /** One queued message; its id is given when its batch is formed (consecutive within an entry). */
+    private record Pending(String topic, String stream, Priority lane, byte[] key, byte[] payload) {
     }
 
     private final RedisSettings settings;
@@ -76,24 +73,41 @@ public final class RedisLanePublisher implements AutoCloseable {
     private final MpmcArrayQueue<Pending>[] buffers = new MpmcArrayQueue[Priority.COUNT];
     /** topic -> its stream per lane: names are built once, not per message. */
     private final ConcurrentHashMap<String, String[]> streams = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong() & Long.MAX_VALUE);
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong entries = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private final Thread sender;
     private volatile boolean connected = true;
     private volatile boolean running = true;
     private volatile boolean senderParked;
-    /** Sender thread only. */
+    /** Baton. */
     private final Set<String> registered = new HashSet<>();
     private final Set<String> written = new HashSet<>();
     /** stream -> its position among the batch's streams. */
     private final Map<String, Integer> batchStreams = new LinkedHashMap<>();
+    private final List<Object> batchKeys = new ArrayList<>();
     private final Set<String> toRegister = new java.util.LinkedHashSet<>();
-    private int[] counts = new int[16];
+    private final RedisEntryPacker packer;
+    /** Message ids: random start, +1 per message, given in entry order when a batch is formed (sender thread). */
+    private long nextId = new SecureRandom().nextLong() & (Long.MAX_VALUE >>> 1);
+    /** The id of the current batch's first message: a retried batch carries the same ids. */
+    private long batchFirstId;
+    /**
+     * The baton: held by whoever builds, sends and completes the current batch (the sender thread, or
+     * the I/O thread completing the previous batch); it guards {@link #batch} and the fields marked
+     * "baton".
+     */
+    private final AtomicBoolean sending = new AtomicBoolean();
+    /** Baton. */
+    private final List<Pending> batch;
+    /** Baton: back-off after a failed batch, and when to retry it (0: not failed). */
+    private long backoffNanos;
+    private long retryAt;
+    private volatile boolean gaveUp;
     private final byte[] maxLenBytes;
     private final boolean laneField;
     private long nextAgeTrim;
@@ -107,6 +121,8 @@ public final class RedisLanePublisher implements AutoCloseable {
         this.ownsClient = ownsClient;
         this.maxLenBytes = Long.toString(settings.maxLength()).getBytes(StandardCharsets.US_ASCII);
         this.laneField = names.mode() == RedisSettings.StreamMode.TOPIC;
+        this.packer = new RedisEntryPacker(settings.messagesPerEntry(), laneField);
+        this.batch = new ArrayList<>(settings.batchMax());
         for (Priority p : LANES) {
             buffers[p.ordinal()] = new MpmcArrayQueue<>(Math.max(2, settings.bufferLimit()));
         }
@@ -136,15 +152,15 @@ public final class RedisLanePublisher implements AutoCloseable {
                 return out;
             });
         }
-        Pending p = new Pending(topic, byLane[lane.ordinal()],
-                Long.toString(nextId.getAndIncrement()).getBytes(StandardCharsets.US_ASCII), lane,
+        Pending p = new Pending(topic, byLane[lane.ordinal()], lane,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), payload);
         MpmcArrayQueue<Pending> q = buffers[lane.ordinal()];
         if (!q.offer(p) && !overflow(q, p, settings.overflow().get(lane))) {
             refused.increment();
             return false;
         }
-        if (senderParked) {
+        VarHandle.fullFence();   // the queued message is visible before the flags are read (the sender re-checks after)
+        if (senderParked && !sending.get()) {
             LockSupport.unpark(sender);
         }
         return true;
@@ -182,53 +198,49 @@ public final class RedisLanePublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * The sender thread starts a batch when the pipeline is idle and retries a failed one after its
+     * back-off; while a batch is in flight it sleeps, and the batch's completion (on Redisson's I/O
+     * thread) sends the next one at once if messages are queued. At a steady rate that saves two thread
+     * wake-ups per batch (this thread's, and the I/O thread's for a write from another thread), which
+     * on two cores were most of the publisher's CPU at 50k msg/s.
+     */
     private void sendLoop() {
-        List<Pending> batch = new ArrayList<>(settings.batchMax());
-        long backoffNanos = 0;
         long parkNanos = Math.max(1_000, settings.flushInterval().toNanos());
-        while (running || !batch.isEmpty() || queued() > 0) {
+        while (!gaveUp && (running || queued() > 0 || inFlight.get() > 0 || sending.get())) {
+            if (!sending.compareAndSet(false, true)) {
+                park(parkNanos);   // a batch is in flight: its completion goes on, or wakes this thread
+                continue;
+            }
             if (batch.isEmpty()) {
-                fill(batch);
+                fill();
             }
             if (batch.isEmpty()) {
                 maybeTrimByAge();
-                senderParked = true;
+                sending.set(false);
                 if (queued() == 0 && running) {
-                    LockSupport.parkNanos(parkNanos);
+                    park(parkNanos);
                 }
-                senderParked = false;
                 continue;
             }
-            try {
-                send(batch);
-                sent.add(batch.size());
-                inFlight.addAndGet(-batch.size());
-                batch.clear();
-                if (!connected) {
-                    LOG.info("Redis at {} reachable again: publisher {} resumes", settings.address(), names.app());
-                }
-                connected = true;
-                backoffNanos = 0;
-            } catch (RuntimeException e) {
-                failures.increment();
-                if (connected) {
-                    LOG.warn("Redis at {} not reachable ({}); buffering up to {} messages per lane and retrying",
-                            settings.address(), RedisClients.rootMessage(e), settings.bufferLimit());
-                }
-                connected = false;
-                registered.clear();   // the registry may be gone with a restarted server
-                if (!running) {
-                    // close() already waited for Redis (flush); one attempt after that, then give up
-                    LOG.warn("publisher {} closed with {} unsent messages", names.app(), batch.size() + queued());
-                    return;
-                }
-                backoffNanos = backoffNanos == 0 ? 10_000_000L : Math.min(1_000_000_000L, backoffNanos * 2);
-                LockSupport.parkNanos(backoffNanos);
+            long wait = retryAt == 0 ? 0 : retryAt - System.nanoTime();
+            if (wait > 0) {
+                sending.set(false);
+                park(wait);
+                continue;
             }
+            sendAsync();
         }
     }
 
-    private void fill(List<Pending> batch) {
+    /** Parks the sender; a publish wakes it only while no batch is in flight. */
+    private void park(long nanos) {
+        senderParked = true;
+        LockSupport.parkNanos(nanos);
+        senderParked = false;
+    }
+
+    private void fill() {
         int max = settings.batchMax();
         for (MpmcArrayQueue<Pending> q : buffers) {
             Pending p;
@@ -237,68 +249,103 @@ public final class RedisLanePublisher implements AutoCloseable {
             }
         }
         inFlight.addAndGet(batch.size());
+        batchFirstId = nextId;
+        nextId += batch.size();
+    }
+
+    /** Sends {@link #batch}; the caller holds {@link #sending}, which {@link #completed} passes on or releases. */
+    private void sendAsync() {
+        RFuture<Long> f;
+        try {
+            f = send();
+        } catch (RuntimeException e) {
+            completed(e);
+            return;
+        }
+        f.whenComplete((r, e) -> completed(e));
+    }
+
+    /** A batch's outcome, on the I/O thread (or the sender's, if it failed at once); the caller holds {@link #sending}. */
+    private void completed(Throwable error) {
+        if (error == null) {
+            int n = batch.size();
+            sent.add(n);
+            batches.incrementAndGet();
+            entries.addAndGet(packer.entryCount());
+            registered.addAll(toRegister);
+            written.addAll(batchStreams.keySet());
+            batch.clear();
+            inFlight.addAndGet(-n);
+            if (!connected) {
+                LOG.info("Redis at {} reachable again: publisher {} resumes", settings.address(), names.app());
+            }
+            connected = true;
+            backoffNanos = 0;
+            retryAt = 0;
+            if (queued() > 0) {
+                fill();
+                sendAsync();   // still holding the baton
+                return;
+            }
+        } else {
+            failures.increment();
+            if (connected) {
+                LOG.warn("Redis at {} not reachable ({}); buffering up to {} messages per lane and retrying",
+                        settings.address(), RedisClients.rootMessage(error), settings.bufferLimit());
+            }
+            connected = false;
+            registered.clear();   // the registry may be gone with a restarted server
+            if (!running) {
+                // close() already waited for Redis (flush); one attempt after that, then give up
+                LOG.warn("publisher {} closed with {} unsent messages", names.app(), batch.size() + queued());
+                gaveUp = true;
+            }
+            backoffNanos = backoffNanos == 0 ? 10_000_000L : Math.min(1_000_000_000L, backoffNanos * 2);
+            retryAt = System.nanoTime() + backoffNanos;
+        }
+        sending.set(false);
+        if (gaveUp || retryAt != 0 || queued() > 0 || !running) {
+            LockSupport.unpark(sender);
+        }
     }
 
     /**
      * One batch is one script call: Redisson's {@code RBatch} costs a future, a command object and a
      * decoded reply per XADD, which on two cores halved the publisher's rate (docs/decisions/0050).
-     * Entries are grouped by stream, in order; a batch is atomic (all its XADDs happen or none).
+     * Messages are grouped by stream, in order, and consecutive ones of a stream share an entry
+     * (docs/decisions/0051); a batch is atomic (all its XADDs happen or none). The arguments are built
+     * again on a retry, with the same message ids.
      */
-    private void send(List<Pending> batch) {
+    private RFuture<Long> send() {
         batchStreams.clear();
         toRegister.clear();
-        int registerCount = 0;
-        int entryArgs = 0;
-        for (Pending p : batch) {
-            if (!batchStreams.containsKey(p.stream())) {
-                batchStreams.put(p.stream(), batchStreams.size());
+        batchKeys.clear();
+        batchKeys.add(names.registry());
+        packer.clear(batch.size());
+        List<Pending> batch = this.batch;
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            Integer k = batchStreams.get(p.stream());
+            if (k == null) {
+                k = batchStreams.size();
+                batchStreams.put(p.stream(), k);
+                batchKeys.add(p.stream());
             }
-            if (!registered.contains(p.topic()) && !toRegister.contains(p.topic())) {
+            if (!registered.contains(p.topic())) {
                 toRegister.add(p.topic());
-                registerCount++;
             }
-            entryArgs += 3 + (p.key() == null ? 0 : 1) + (laneField ? 1 : 0);
+            packer.message(i, k, p.lane().ordinal(), p.key() != null);
         }
-        int streamCount = batchStreams.size();
-        Object[] args = new Object[2 + registerCount + streamCount + entryArgs];
-        int a = 0;
-        args[a++] = maxLenBytes;
-        args[a++] = Integer.toString(registerCount);
-        for (String topic : toRegister) {
-            args[a++] = topic;
-        }
-        List<Object> keys = new ArrayList<>(1 + streamCount);
-        keys.add(names.registry());
-        keys.addAll(batchStreams.keySet());
-        int[] counts = this.counts.length >= streamCount ? this.counts : (this.counts = new int[streamCount]);
-        java.util.Arrays.fill(counts, 0, streamCount, 0);
-        for (Pending p : batch) {
-            counts[batchStreams.get(p.stream())]++;
-        }
-        for (int k = 0; k < streamCount; k++) {
-            String stream = (String) keys.get(k + 1);
-            args[a++] = Integer.toString(counts[k]);
-            for (Pending p : batch) {
-                if (!p.stream().equals(stream)) {
-                    continue;
-                }
-                args[a++] = SHAPES[(laneField ? 2 : 0) + (p.key() == null ? 0 : 1)];
-                args[a++] = p.id();
-                if (laneField) {
-                    args[a++] = LANE_BYTES[p.lane().ordinal()];
-                }
-                if (p.key() != null) {
-                    args[a++] = p.key();
-                }
-                args[a++] = p.payload();
+        Object[] args = packer.arguments(batchStreams.size(), batchFirstId, maxLenBytes, toRegister, (i, out, a) -> {
+            Pending p = batch.get(i);
+            if (p.key() != null) {
+                out[a++] = p.key();
             }
-        }
-        client.getScript(WrappingCodec.ENTRIES).eval(RScript.Mode.READ_WRITE, RedisScripts.XADD_BATCH,
-                RScript.ReturnType.LONG, keys, args);
-        batches.incrementAndGet();
-        registered.addAll(toRegister);
-        toRegister.clear();
-        written.addAll(batchStreams.keySet());
+            out[a++] = p.payload();
+            return a;
+        }, lane -> LANE_BYTES[lane]);
+        return client.getScript(WrappingCodec.ENTRIES).evalAsync(RScript.Mode.READ_WRITE, RedisScripts.XADD_BATCH,
+                RScript.ReturnType.LONG, batchKeys, args);
     }
 
     /** NautilusTrader-style autotrim by age: {@code XTRIM MINID ~ (now - maxAge)} on every stream written. */
@@ -377,6 +424,11 @@ public final class RedisLanePublisher implements AutoCloseable {
 
     public long batches() {
         return batches.get();
+    }
+
+    /** Stream entries written: fewer than {@link #sent()} when messages shared entries. */
+    public long entries() {
+        return entries.get();
     }
 
     /** Messages waiting in the buffers. */

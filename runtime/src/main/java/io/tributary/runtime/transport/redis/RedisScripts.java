@@ -13,9 +13,12 @@ final class RedisScripts {
 
     /**
      * Writes a batch. {@code KEYS[1]} the topic registry, {@code KEYS[2..]} the batch's streams.
-     * {@code ARGV}: maxLength; r; r topics to add to the registry; then per stream: its entry count,
-     * and per entry a shape ({@code 0} id payload, {@code 1} id key payload, {@code 2} id lane payload,
-     * {@code 3} id lane key payload) and those values. Returns the number of entries written.
+     * {@code ARGV}: maxLength; r; r topics to add to the registry; then per stream: its entry count, and
+     * per entry: a shape ({@code 0} no key, {@code 1} keyed, {@code 2} with a lane, {@code 3} both), its
+     * message count m, the first message's id, the lane (shapes 2, 3), then per message its key (shapes
+     * 1, 3) and its payload. An entry of one message has the fields {@code id [lane] [key] payload}; of m
+     * &gt; 1, {@code id n [lane]} and per message i (from 0) {@code [key.i] payload.i}: message i's id is
+     * id + i (docs/decisions/0051). Returns the number of entries written.
      */
     static final String XADD_BATCH = """
             local maxlen = ARGV[1]
@@ -25,26 +28,43 @@ final class RedisScripts {
               redis.call('SADD', KEYS[1], ARGV[a])
               a = a + 1
             end
+            local keyf, payloadf = {}, {}
             local n = 0
             for k = 2, #KEYS do
               local s = KEYS[k]
               local c = tonumber(ARGV[a])
               a = a + 1
-              for i = 1, c do
+              for e = 1, c do
                 local shape = ARGV[a]
-                if shape == '0' then
-                  redis.call('XADD', s, 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a + 1], 'payload', ARGV[a + 2])
-                  a = a + 3
-                elseif shape == '1' then
-                  redis.call('XADD', s, 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a + 1], 'key', ARGV[a + 2], 'payload', ARGV[a + 3])
-                  a = a + 4
-                elseif shape == '2' then
-                  redis.call('XADD', s, 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a + 1], 'lane', ARGV[a + 2], 'payload', ARGV[a + 3])
-                  a = a + 4
-                else
-                  redis.call('XADD', s, 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a + 1], 'lane', ARGV[a + 2], 'key', ARGV[a + 3], 'payload', ARGV[a + 4])
-                  a = a + 5
+                local keyed = shape == '1' or shape == '3'
+                local m = tonumber(ARGV[a + 1])
+                local f = {'XADD', s, 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a + 2]}
+                local j = 9
+                a = a + 3
+                if m > 1 then
+                  f[j] = 'n'; f[j + 1] = ARGV[a - 2]; j = j + 2
                 end
+                if shape == '2' or shape == '3' then
+                  f[j] = 'lane'; f[j + 1] = ARGV[a]; j = j + 2; a = a + 1
+                end
+                if m == 1 then
+                  if keyed then
+                    f[j] = 'key'; f[j + 1] = ARGV[a]; j = j + 2; a = a + 1
+                  end
+                  f[j] = 'payload'; f[j + 1] = ARGV[a]; a = a + 1
+                else
+                  for i = 0, m - 1 do
+                    if keyed then
+                      local kf = keyf[i]
+                      if not kf then kf = 'key.' .. i; keyf[i] = kf end
+                      f[j] = kf; f[j + 1] = ARGV[a]; j = j + 2; a = a + 1
+                    end
+                    local pf = payloadf[i]
+                    if not pf then pf = 'payload.' .. i; payloadf[i] = pf end
+                    f[j] = pf; f[j + 1] = ARGV[a]; j = j + 2; a = a + 1
+                  end
+                end
+                redis.call(unpack(f))
                 n = n + 1
               end
             end

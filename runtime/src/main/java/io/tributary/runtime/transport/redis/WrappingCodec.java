@@ -17,15 +17,15 @@ import java.util.Map;
  * arguments of a pipelined batch that never reaches the server (Redis killed or restarted mid-batch,
  * the client shut down with a batch queued) stay allocated, and Netty reports
  * {@code LEAK: ByteBuf.release() was not called}. A wrapped heap array is ordinary garbage.
- * Decoding is Redisson's: strings, or byte arrays copied out of the reply.
+ * Decoding is Redisson's (strings, or byte arrays copied out of the reply), but for entry field names.
  */
 public final class WrappingCodec implements Codec {
     /** Field names the transport writes, encoded once. */
     private static final Map<String, byte[]> NAMES = Map.of(
-            RedisLanePublisher.ID, ascii(RedisLanePublisher.ID),
-            RedisLanePublisher.LANE, ascii(RedisLanePublisher.LANE),
-            RedisLanePublisher.KEY, ascii(RedisLanePublisher.KEY),
-            RedisLanePublisher.PAYLOAD, ascii(RedisLanePublisher.PAYLOAD));
+            RedisEntryFields.ID, ascii(RedisEntryFields.ID),
+            RedisEntryFields.LANE, ascii(RedisEntryFields.LANE),
+            RedisEntryFields.KEY, ascii(RedisEntryFields.KEY),
+            RedisEntryFields.PAYLOAD, ascii(RedisEntryFields.PAYLOAD));
 
     private static final Encoder ENCODER = in -> {
         if (in instanceof byte[] bytes) {
@@ -36,8 +36,11 @@ public final class WrappingCodec implements Codec {
         return Unpooled.wrappedBuffer(name != null ? name : s.getBytes(StandardCharsets.UTF_8));
     };
 
-    /** Field names (map keys) as strings, values as byte arrays: stream entries. */
-    public static final WrappingCodec ENTRIES = new WrappingCodec(StringCodec.INSTANCE.getValueDecoder(),
+    /**
+     * Field names (map keys) as strings, values as byte arrays: stream entries. Tributary's field names
+     * decode to their constants ({@link RedisEntryFields#decode}), not to a new string each.
+     */
+    public static final WrappingCodec ENTRIES = new WrappingCodec((buf, state) -> RedisEntryFields.decode(buf),
             ByteArrayCodec.INSTANCE.getValueDecoder());
 
     /** Strings both ways (the topic registry set). */

@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.tributary.runtime.transport.redis.RedisFixtures.await;
+import static io.tributary.runtime.transport.redis.RedisFixtures.redisCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,7 @@ class ReadStreamsWithPlainToolsIT {
                 assertEquals(1, entries.size());
                 Map<String, byte[]> fields = entries.values().iterator().next();
                 byte[] msg = fields.get("payload");
+                assertEquals(java.util.Set.of("id", "key", "payload"), fields.keySet(), "a lone message's entry");
 
                 Schema.Parser parser = new Schema.Parser();
                 for (Path dir : List.of(Path.of("../schemas/src/main/avro/common"))) {
@@ -122,13 +124,95 @@ class ReadStreamsWithPlainToolsIT {
         }
     }
 
-    private static String redisCli(int port, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "redis-cli did not finish");
-        assertEquals(0, p.exitValue(), out);
-        return out;
+    /**
+     * Orders published together share an entry (docs/decisions/0051): {@code id} (the first message's),
+     * {@code n}, and per message {@code key.i}, {@code payload.i}; each payload decodes with plain Avro as
+     * above, message i's id is id + i.
+     */
+    @Test
+    void ordersPackedIntoOneEntryAreEachDecodedWithPlainAvro() throws Exception {
+        TopologyBuilder t = new TopologyBuilder("recipe");
+        t.stream("orders.new.*").to("orders.seen");
+        Topology topology = t.build();
+        int orders = 40;
+        try (LocalRedisServer server = LocalRedisServer.start(LocalRedisServer.Options.defaults());
+             LocalMessageBus bus = LocalMessageBus.withDefaults();
+             RedisTransportRunner redis = RedisTransportRunner.attach(topology, bus,
+                     new RedisTransportRunner.Options(server.address(), "tributary", null, PayloadMapping.MARKET))) {
+            RedisFixtures.pauseWrites(server, 1_500);   // the first batch waits; the others queue and are packed
+            for (int i = 0; i < orders; i++) {
+                bus.publish("orders.new.quote-taker", "quote-taker", order("qt-" + i), Priority.CRITICAL, Headers.EMPTY);
+            }
+            assertTrue(redis.publisher().flush(WAIT) && await(WAIT, () -> redis.publisher().sent() == orders));
+            assertTrue(redis.publisher().entries() < orders, "nothing packed: " + redis.publisher().entries() + " entries");
+
+            String cli = redisCli(server.port(), "--no-raw", "XRANGE", STREAM, "-", "+");
+            assertTrue(cli.contains("\"n\"") && cli.contains("\"payload.0\"") && cli.contains("\"key.1\""), cli);
+
+            Config config = new Config();
+            config.useSingleServer().setAddress(server.address());
+            RedissonClient redisson = Redisson.create(config);
+            try {
+                RStream<String, byte[]> stream = redisson.getStream(STREAM,
+                        new CompositeCodec(StringCodec.INSTANCE, ByteArrayCodec.INSTANCE, ByteArrayCodec.INSTANCE));
+                Schema schema = submitOrderSchema();
+                List<String> clientOrderIds = new java.util.ArrayList<>();
+                java.util.Set<Long> ids = new java.util.HashSet<>();
+                boolean sawPacked = false;
+                for (Map<String, byte[]> fields : stream.range(StreamMessageId.MIN, StreamMessageId.MAX).values()) {
+                    long id = Long.parseLong(new String(fields.get("id"), StandardCharsets.US_ASCII));
+                    if (fields.get("n") == null) {
+                        clientOrderIds.add(decode(fields.get("payload"), schema).get("clientOrderId").toString());
+                        ids.add(id);
+                        continue;
+                    }
+                    sawPacked = true;
+                    int n = Integer.parseInt(new String(fields.get("n"), StandardCharsets.US_ASCII));
+                    assertTrue(n >= 2 && n <= 16, "n = " + n);
+                    assertEquals(2 + 2 * n, fields.size(), "id, n and a key and a payload per message: " + fields.keySet());
+                    for (int i = 0; i < n; i++) {
+                        assertEquals("quote-taker", new String(fields.get("key." + i), StandardCharsets.UTF_8));
+                        clientOrderIds.add(decode(fields.get("payload." + i), schema).get("clientOrderId").toString());
+                        ids.add(id + i);
+                    }
+                }
+                assertTrue(sawPacked, "no packed entry in " + STREAM);
+                List<String> expected = new java.util.ArrayList<>();
+                for (int i = 0; i < orders; i++) {
+                    expected.add("qt-" + i);
+                }
+                assertEquals(expected, clientOrderIds, "every order, once, in publishing order");
+                assertEquals(orders, ids.size(), "distinct message ids");
+            } finally {
+                redisson.shutdown();
+            }
+        }
+    }
+
+    private static OrderCommand.Submit order(String clientOrderId) {
+        return new OrderCommand.Submit(clientOrderId, "quote-taker", InstrumentId.of("BINANCE", "BTCUSDT"),
+                Side.BUY, OrderType.LIMIT, Decimal.of(25, 3), Decimal.of(6_500_012, 2), TimeInForce.IOC,
+                1_732_460_000_000_000_000L);
+    }
+
+    private static Schema submitOrderSchema() throws IOException {
+        Schema.Parser parser = new Schema.Parser();
+        try (Stream<Path> files = Files.list(Path.of("../schemas/src/main/avro/common"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList()) {
+                parser.parse(f.toFile());
+            }
+        }
+        return parser.parse(new java.io.File("../schemas/src/main/avro/SubmitOrder.avsc"));
+    }
+
+    /** The recipe's decoding, plain Avro only. */
+    private static GenericRecord decode(byte[] msg, Schema schema) throws IOException {
+        if (msg[0] != (byte) 0xC3 || msg[1] != 0x01) {
+            throw new IOException("not Avro single-object encoding");
+        }
+        assertEquals(SchemaNormalization.parsingFingerprint64(schema),
+                ByteBuffer.wrap(msg, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        return new GenericDatumReader<GenericRecord>(schema)
+                .read(null, DecoderFactory.get().binaryDecoder(msg, 10, msg.length - 10, null));
     }
 }

@@ -34,6 +34,7 @@ class RedisConfigTest {
                 tributary.transport { type = redis, redis {
                   address = "redis://10.0.0.5:6380", username = desk, password = pw, database = 2
                   streamMode = topic, maxLength = 5000, maxAge = 10m, batch { max = 500, flushInterval = 2ms }
+                  messagesPerEntry = 4
                   claimIdle = 5s, bufferLimit = 1000 } }
                 """);
         RedisSettings s = RedisSettings.fromConfig(cfg.transport().redis(), "desk");
@@ -46,12 +47,27 @@ class RedisConfigTest {
         assertEquals(Duration.ofMinutes(10), s.maxAge());
         assertEquals(500, s.batchMax());
         assertEquals(Duration.ofMillis(2), s.flushInterval());
+        assertEquals(4, s.messagesPerEntry());
         assertEquals(Duration.ofSeconds(5), s.claimIdle());
         assertEquals(1000, s.bufferLimit());
         assertTrue(!s.toString().contains("pw,") && !s.toString().contains(" pw"), s.toString());
         TributaryConfig defaults = load(dir, "tributary.transport.type = redis");
         assertNull(defaults.transport().redis().password());
         assertEquals(RedisSettings.StreamMode.LANE, RedisSettings.fromConfig(defaults.transport().redis(), "a").streamMode());
+        assertEquals(16, RedisSettings.fromConfig(defaults.transport().redis(), "a").messagesPerEntry());
+    }
+
+    @Test
+    void messagesPerEntryOutOfRangeIsNamed(@TempDir Path dir) {
+        for (String bad : new String[] {"0", "1025", "lots"}) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                    () -> load(dir, "tributary.transport { type = redis, redis.messagesPerEntry = " + bad + " }"));
+            assertTrue(e.getMessage().contains("tributary.transport.redis.messagesPerEntry"), e.getMessage());
+            assertTrue(e.getMessage().contains("1024") || e.getMessage().contains("1,024"), "the range: " + e.getMessage());
+        }
+        IllegalArgumentException inCode = assertThrows(IllegalArgumentException.class,
+                () -> RedisSettings.defaults("redis://127.0.0.1:6379", "a").withMessagesPerEntry(0));
+        assertTrue(inCode.getMessage().contains("messagesPerEntry"), inCode.getMessage());
     }
 
     @Test

@@ -111,7 +111,10 @@ class RedisConsumerGroupIT {
 
     @Test
     void criticalBacklogIsHandledBeforeLowAndLowStillGetsItsShare() throws Exception {
-        RedisLanes lanes = new RedisLanes(RedisSettings.defaults(server.address(), "prio").withReadCount(50));
+        // one message per entry: a read of 50 entries is the 50 CRITICAL messages whatever the publisher's
+        // timing (packed, RedisPackedEntriesIT.aCriticalBacklogInPackedEntriesIsHandledBeforeLow)
+        RedisLanes lanes = new RedisLanes(RedisSettings.defaults(server.address(), "prio").withReadCount(50)
+                .withMessagesPerEntry(1));
         try (RedisLanePublisher publisher = lanes.publisher()) {
             for (int i = 0; i < 2_000; i++) {
                 publisher.publish("q", null, quote(i), Priority.LOW);

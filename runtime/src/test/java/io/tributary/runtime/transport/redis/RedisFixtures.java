@@ -5,6 +5,14 @@ import io.tributary.schemas.Price;
 import io.tributary.schemas.Quantity;
 import io.tributary.schemas.QuoteTick;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamMessageId;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.tributary.api.Priority;
 
@@ -46,6 +54,36 @@ final class RedisFixtures {
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /** Messages in {@code stream}: an entry carries one, or {@code n} (docs/redis.md). */
+    static long messages(RedissonClient client, String stream) {
+        long n = 0;
+        for (Map<String, byte[]> fields : client.<String, byte[]>getStream(stream, RedisClients.ENTRY_CODEC)
+                .range(StreamMessageId.MIN, StreamMessageId.MAX).values()) {
+            byte[] count = fields.get("n");
+            n += count == null ? 1 : Long.parseLong(new String(count, StandardCharsets.US_ASCII));
+        }
+        return n;
+    }
+
+    /**
+     * Holds every write command for {@code millis} ({@code CLIENT PAUSE … WRITE}): a publisher's first
+     * batch waits on the server and what is published meanwhile queues, so its next batch packs entries.
+     */
+    static void pauseWrites(LocalRedisServer server, long millis) throws IOException, InterruptedException {
+        redisCli(server.port(), "CLIENT", "PAUSE", String.valueOf(millis), "WRITE");
+    }
+
+    /** {@code redis-cli -p PORT args…}: its output; fails the test on a non-zero exit. */
+    static String redisCli(int port, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "redis-cli did not finish");
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     static long xlen(RedissonClient client, String stream) {
