@@ -1,9 +1,5 @@
 package io.tributary.runtime.transport.redis;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.Codec;
@@ -29,18 +25,6 @@ public final class RedisClients {
     }
 
     /**
-     * One I/O thread for every Redis client of the process (Redisson leaves a given group running at
-     * shutdown). Redis answers a publisher's batch and the consumer's blocked read in the same turn of
-     * its event loop, so one thread can take both replies in one wake-up where a loop per client woke
-     * two threads: at 50k msg/s on two cores the JVM's CPU per message fell by about 10% (18 to 16 us)
-     * and p99 with it. One thread still carries R1's 500k msg/s. Daemon: it never holds the JVM open.
-     */
-    private static final class SharedIo {
-        static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("redis-io", true), NioIoHandler.newFactory());
-    }
-
-    /**
      * A connected client. A wrong password, an unknown user or an unreachable server fails here with
      * an {@link IllegalStateException} naming the address and the user.
      */
@@ -48,6 +32,7 @@ public final class RedisClients {
         Config config = new Config();
         config.setCodec(ENTRY_CODEC);
         config.setThreads(2);
+        config.setNettyThreads(2);
         SingleServerConfig server = config.useSingleServer()
                 .setAddress(s.address())
                 .setDatabase(s.database())
@@ -60,7 +45,6 @@ public final class RedisClients {
                 .setPingConnectionInterval(1_000)
                 .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)));
         config.setTcpNoDelay(true);
-        config.setEventLoopGroup(SharedIo.GROUP);
         // no Redisson live objects here: skip the reference check on every decoded reply element
         config.setReferenceEnabled(false);
         // EVAL with the script text (Redis caches it by hash) rather than EVALSHA, which makes Redisson
@@ -88,8 +72,20 @@ public final class RedisClients {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to Redis at " + s.address() + " as user '"
                     + (s.username() == null ? "default" : s.username()) + "'" + (s.password() == null ? " without a password" : "")
-                    + ": " + causeMessage(e), e);
+                    + ": " + causeMessage(e) + tlsHint(s, e), e);
         }
+    }
+
+    /** After a failed TLS handshake: which trust store and host name check the client used. */
+    static String tlsHint(RedisSettings s, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return " (TLS handshake failed; trusting " + (s.tlsTruststore() == null ? "the JVM's trust store"
+                        : "tls.truststore " + s.tlsTruststore()) + ", host name "
+                        + (s.tlsVerifyHostname() ? "checked: tls.verifyHostname = true" : "not checked") + ")";
+            }
+        }
+        return "";
     }
 
     /** The innermost cause's message (what actually went wrong), else the whole chain's. */
