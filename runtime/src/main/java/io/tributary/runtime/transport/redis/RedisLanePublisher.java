@@ -111,6 +111,9 @@ public final class RedisLanePublisher implements AutoCloseable {
     private final byte[] maxLenBytes;
     private final boolean laneField;
     private long nextAgeTrim;
+    /** Sender thread only: the last trim by age failed (warned once per run of failures). */
+    private boolean trimFailing;
+    private final LongAdder trimFailures = new LongAdder();
 
     RedisLanePublisher(RedisSettings settings, RedisStreamNames names, TributarySerde serde, RedissonClient client,
                        boolean ownsClient) {
@@ -361,8 +364,19 @@ public final class RedisLanePublisher implements AutoCloseable {
         nextAgeTrim = now + every;
         try {
             trimByAge(now - settings.maxAge().toMillis());
+            if (trimFailing) {
+                LOG.info("trimming by age (maxAge {}) works again on Redis at {}", settings.maxAge(), settings.address());
+            }
+            trimFailing = false;
         } catch (RuntimeException e) {
-            LOG.debug("trim by age failed: {}", e.toString());
+            // not a publish failure (messages still go out), but the streams now outgrow maxAge: say so
+            trimFailures.increment();
+            if (!trimFailing) {
+                LOG.warn("trimming by age (maxAge {}) failed on Redis at {}: {}; the streams keep entries older than"
+                        + " that until it works (retried every {} ms)", settings.maxAge(), settings.address(),
+                        RedisClients.rootMessage(e), every);
+            }
+            trimFailing = true;
         }
     }
 
@@ -422,6 +436,11 @@ public final class RedisLanePublisher implements AutoCloseable {
         return failures.sum();
     }
 
+    /** Trims by age ({@code maxAge}) that Redis refused or that failed; they do not count as {@link #failures()}. */
+    public long trimFailures() {
+        return trimFailures.sum();
+    }
+
     public long batches() {
         return batches.get();
     }
@@ -458,6 +477,7 @@ public final class RedisLanePublisher implements AutoCloseable {
         m.put("dropped", dropped());
         m.put("refused", refused());
         m.put("failures", failures());
+        m.put("trim-failures", trimFailures());
         return m;
     }
 }

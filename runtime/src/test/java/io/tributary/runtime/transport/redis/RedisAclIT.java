@@ -62,8 +62,10 @@ class RedisAclIT {
         command(List.of("ACL", "LOG", "RESET"));
         command(List.of("CONFIG", "RESETSTAT"));
         RedisSettings s = RedisSettings.defaults(server.address(), "tributary").withLogin(USER, PASSWORD)
-                // every path a Redis command takes: claims (XAUTOCLAIM) and trimming by age (XTRIM) run on timers
-                .withClaimIdle(Duration.ofMillis(200)).withTrim(1_000_000, Duration.ofSeconds(1));
+                // every path a Redis command takes: claims (XAUTOCLAIM) and trimming by age (XTRIM, every
+                // maxAge / 10) run on timers. maxAge well above the consumer's discovery period (1 s): with
+                // 1 s the entries could be trimmed before the consumer had found their streams
+                .withClaimIdle(Duration.ofMillis(200)).withTrim(1_000_000, Duration.ofSeconds(5));
         RedisLanes lanes = new RedisLanes(s);
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         int n = 400;
@@ -80,6 +82,7 @@ class RedisAclIT {
             assertTrue(publisher.flush(WAIT));
             assertTrue(await(WAIT, () -> seen.size() == n && consumer.deadLettered() == 1),
                     "handled " + seen.size() + " of " + n + ", dead letters " + consumer.deadLettered()
+                            + ", sent " + publisher.sent()
                             + ", consumer failures " + consumer.failures() + ", denied " + denied());
             // the timers (claims, trimming by age, Redisson's PING) come round: each granted command gets used
             assertTrue(await(WAIT, () -> granted.stream().allMatch(c -> calls(c) > 0)),
@@ -89,6 +92,27 @@ class RedisAclIT {
         }
         assertEquals(1L, command(List.of("XLEN", "tributary.dlq")), "the dead letter went to tributary.dlq");
         assertEquals(List.of(), denied(), "denied by the ACL");
+    }
+
+    @Test
+    void aUserWithoutTheTrimGrantPublishesButTheFailedTrimsAreCounted() throws Exception {
+        String user = "desk-no-trim";   // on a topic outside the other test's md.* (its handler refuses repeats)
+        List<String> setUser = new ArrayList<>(List.of("ACL", "SETUSER", user, "reset"));
+        setUser.addAll(TRIBUTARY_ACL.stream().filter(a -> !a.equals("+xtrim")).toList());
+        assertEquals("+OK", command(setUser));
+        RedisSettings s = RedisSettings.defaults(server.address(), "tributary").withLogin(user, PASSWORD)
+                .withTrim(1_000_000, Duration.ofSeconds(1));
+        try (RedisLanePublisher publisher = new RedisLanes(s).publisher()) {
+            for (int i = 0; i < 10; i++) {
+                assertTrue(publisher.publish("ops.trim", "k", quote(i), Priority.NORMAL));
+            }
+            assertTrue(publisher.flush(WAIT));
+            // the idle sender trims by age every 100 ms (maxAge / 10, at least 100 ms)
+            assertTrue(await(WAIT, () -> publisher.trimFailures() > 0), "a refused XTRIM was not counted");
+            assertEquals(0, publisher.failures(), "the messages themselves still went out");
+            assertEquals(10, publisher.sent());
+            assertTrue(publisher.counters().get("trim-failures") > 0, "trim failures in the run summary's counters");
+        }
     }
 
     @Test
