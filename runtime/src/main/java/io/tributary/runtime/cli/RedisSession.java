@@ -145,6 +145,7 @@ final class RedisSession implements TransportSession {
         out.put("redis.batches", publisher.batches());
         out.put("redis.dropped", publisher.dropped());
         out.put("redis.refused", publisher.refused() + runner.refused());
+        out.put("redis.trim-failures", publisher.trimFailures());
         RedisLaneConsumer consumer = runner.consumer();
         if (consumer != null) {
             out.put("redis.received", consumer.delivered());
