@@ -24,6 +24,8 @@ final class RedisEntryFields {
     private static final int TABLE_SIZE = 8_192;
     private static final byte[][] TABLE_BYTES = new byte[TABLE_SIZE][];
     private static final String[] TABLE_NAMES = new String[TABLE_SIZE];
+    /** The same names the other way: constant to its UTF-8 bytes, for encoders. */
+    private static final java.util.Map<String, byte[]> ENCODED = new java.util.HashMap<>();
 
     static {
         for (int i = 0; i < KEYS.length; i++) {
@@ -38,6 +40,11 @@ final class RedisEntryFields {
     }
 
     private RedisEntryFields() {
+    }
+
+    /** The UTF-8 bytes of one of the names above, made once; null for any other string. */
+    static byte[] encoded(String name) {
+        return ENCODED.get(name);
     }
 
     /** {@code key.i}. */
@@ -87,6 +94,7 @@ final class RedisEntryFields {
         }
         TABLE_BYTES[i] = b;
         TABLE_NAMES[i] = name;
+        ENCODED.put(name, b);
     }
 
     private static int hash(ByteBuf buf, int from, int len) {

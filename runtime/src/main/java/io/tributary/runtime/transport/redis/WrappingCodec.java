@@ -8,7 +8,6 @@ import org.redisson.client.protocol.Decoder;
 import org.redisson.client.protocol.Encoder;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * A Redisson codec that encodes by wrapping byte arrays in unpooled heap buffers: a byte array as
@@ -20,19 +19,12 @@ import java.util.Map;
  * Decoding is Redisson's (strings, or byte arrays copied out of the reply), but for entry field names.
  */
 public final class WrappingCodec implements Codec {
-    /** Field names the transport writes, encoded once. */
-    private static final Map<String, byte[]> NAMES = Map.of(
-            RedisEntryFields.ID, ascii(RedisEntryFields.ID),
-            RedisEntryFields.LANE, ascii(RedisEntryFields.LANE),
-            RedisEntryFields.KEY, ascii(RedisEntryFields.KEY),
-            RedisEntryFields.PAYLOAD, ascii(RedisEntryFields.PAYLOAD));
-
     private static final Encoder ENCODER = in -> {
         if (in instanceof byte[] bytes) {
             return Unpooled.wrappedBuffer(bytes);
         }
         String s = in.toString();
-        byte[] name = NAMES.get(s);
+        byte[] name = RedisEntryFields.encoded(s);   // the entry field names, encoded once
         return Unpooled.wrappedBuffer(name != null ? name : s.getBytes(StandardCharsets.UTF_8));
     };
 
@@ -58,10 +50,6 @@ public final class WrappingCodec implements Codec {
     /** Redisson copies codecs per class loader through this constructor ({@code BaseCodec.copy}). */
     public WrappingCodec(ClassLoader classLoader, WrappingCodec codec) {
         this(codec.keyDecoder, codec.valueDecoder);
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
