@@ -172,8 +172,11 @@ public final class LocalMessageBus implements MessageBus {
     private Subscriber newSubscriber(String pattern, TopicPattern compiled, MessageHandler<Object> handler,
                                      SubscribeOptions options) {
         String name = options.name() != null ? options.name() : "subscription-" + subscriptionSeq.incrementAndGet();
-        return new Subscriber(this, name, pattern, compiled, handler, options.lane(),
-                options.delivery() == SubscribeOptions.Delivery.INLINE);
+        boolean inline = options.delivery() == SubscribeOptions.Delivery.INLINE;
+        if (handler instanceof MeteredDelivery<Object> metered) {
+            return new MeteredSubscriber(this, name, pattern, compiled, metered, options.lane(), inline);
+        }
+        return new Subscriber(this, name, pattern, compiled, handler, options.lane(), inline);
     }
 
     // ---- point to point, request/response --------------------------------------------------

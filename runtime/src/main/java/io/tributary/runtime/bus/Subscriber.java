@@ -10,15 +10,15 @@ import io.tributary.runtime.exec.DeliveryTarget;
 /**
  * One subscription: the user's handler plus how it is delivered. The bus's {@link DeliveryTarget}:
  * a failing handler is counted and dead-lettered here, so nothing a handler does can reach the
- * worker or the publisher.
+ * worker or the publisher. A metered handler gets a {@link MeteredSubscriber}.
  */
-final class Subscriber implements Subscription, DeliveryTarget {
-    private final LocalMessageBus bus;
+class Subscriber implements Subscription, DeliveryTarget {
+    final LocalMessageBus bus;
     private final String name;
     private final String pattern;
     /** Null for an endpoint handler. */
     final TopicPattern compiled;
-    private final MessageHandler<Object> handler;
+    final MessageHandler<Object> handler;
     /** Forced lane, or null for the message's own priority. */
     final Priority lane;
     final boolean inline;

@@ -38,6 +38,14 @@ final class LatencySampler {
     private long lastSampleNanos;
     private boolean sampledBefore;
 
+    /**
+     * The same rate for a caller that counts its messages (the owner of a node's counts): a message
+     * is sampled when its count has these low bits clear. A node's own count has no stride to alias.
+     */
+    long countMask() {
+        return shift == 0 ? 0 : (1L << shift) - 1;
+    }
+
     /** True if the message with this id should have its latency recorded. */
     boolean sample(long id) {
         return ((id * GOLDEN) & mask) == 0;

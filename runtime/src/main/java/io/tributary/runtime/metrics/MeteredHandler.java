@@ -3,6 +3,8 @@ package io.tributary.runtime.metrics;
 import io.tributary.api.EpochClock;
 import io.tributary.api.Envelope;
 import io.tributary.api.MessageHandler;
+import io.tributary.runtime.bus.DeliveryCounts;
+import io.tributary.runtime.bus.MeteredDelivery;
 
 import java.util.Objects;
 
@@ -16,14 +18,16 @@ import java.util.Objects;
  * <p>Compiled plans meter every stage with it; the benchmarks use it to measure what metrics cost.
  * Metrics off ({@link NodeMetrics#NOOP}) leaves the handler as it is: no wrapper, no clock read.
  *
- * <p>Per message, for the thread that owns the node's counts (see {@code NodeCounts}): one
- * ownership check, two plain stores, a multiply and a compare on the message id — no locked
- * instruction, no allocation, no clock read unless sampled.
+ * <p>On a {@code LocalMessageBus} it is a {@link MeteredDelivery}: the thread that owns the node's
+ * counts (see {@link DeliveryCounts}) is counted by the bus in its delivery loop, around a direct
+ * call of the inner handler — an owner check, two plain stores and a mask test on the in count per
+ * message, no locked instruction, no allocation, no clock read unless sampled. {@link #onMessage}
+ * does the same work as a wrapper, for other threads and other buses.
  */
-public final class MeteredHandler<T> implements MessageHandler<T> {
+public final class MeteredHandler<T> implements MeteredDelivery<T> {
     private final MessageHandler<T> handler;
     private final MeteredNode node;
-    private final NodeCounts counts;
+    private final DeliveryCounts counts;
     private final EpochClock clock;
     private final LatencySampler sampler = new LatencySampler();
 
@@ -52,7 +56,7 @@ public final class MeteredHandler<T> implements MessageHandler<T> {
 
     @Override
     public void onMessage(Envelope<T> message) throws Exception {
-        NodeCounts c = counts;
+        DeliveryCounts c = counts;
         boolean owner = c.ownedBy(Thread.currentThread());
         if (owner) {
             c.ownerIn();
@@ -79,6 +83,25 @@ public final class MeteredHandler<T> implements MessageHandler<T> {
         } else {
             c.addOut(1);
         }
+    }
+
+    @Override
+    public MessageHandler<T> handler() {
+        return handler;
+    }
+
+    @Override
+    public DeliveryCounts counts() {
+        return counts;
+    }
+
+    /** The owner's sample, chosen by its in count: records the latency, then sets the next mask. */
+    @Override
+    public void sample(Envelope<T> message) {
+        long now = clock.nowNanos();
+        node.latency(now - message.publishTimeNanos());
+        sampler.sampled(now);
+        counts.sampleMask(sampler.countMask());
     }
 
     @Override

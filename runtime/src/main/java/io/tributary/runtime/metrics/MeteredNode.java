@@ -1,24 +1,25 @@
 package io.tributary.runtime.metrics;
 
 import com.codahale.metrics.Histogram;
+import io.tributary.runtime.bus.DeliveryCounts;
 
 /**
- * {@link NodeMetrics} over the node's {@link NodeCounts} (which its three registered meters read)
+ * {@link NodeMetrics} over the node's {@link DeliveryCounts} (which its three registered meters read)
  * and its latency histogram, resolved once from the registry.
  */
 final class MeteredNode implements NodeMetrics {
     private final String name;
-    private final NodeCounts counts;
+    private final DeliveryCounts counts;
     private final Histogram latency;
 
-    MeteredNode(String name, NodeCounts counts, Histogram latency) {
+    MeteredNode(String name, DeliveryCounts counts, Histogram latency) {
         this.name = name;
         this.counts = counts;
         this.latency = latency;
     }
 
-    /** For {@link MeteredHandler}'s one-ownership-check-per-message path. */
-    NodeCounts counts() {
+    /** For {@link MeteredHandler}'s one-ownership-check-per-message path and the bus's own counting. */
+    DeliveryCounts counts() {
         return counts;
     }
 

@@ -6,7 +6,7 @@ package io.tributary.runtime.metrics;
  *
  * <p>Each call goes straight to a pre-resolved Dropwizard meter or histogram: no name lookup, no
  * lock, no allocation. A {@code Meter.mark()} is one count that is a plain store for the thread
- * that counts the node first ({@code NodeCounts}), and no clock read; {@link #latency(long)}
+ * that counts the node first ({@code DeliveryCounts}), and no clock read; {@link #latency(long)}
  * records into a wait-free HdrHistogram recorder.
  *
  * <p>{@link #NOOP} does nothing, so a plan can run with metrics off and the overhead can be

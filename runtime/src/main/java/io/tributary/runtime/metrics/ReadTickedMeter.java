@@ -3,12 +3,13 @@ package io.tributary.runtime.metrics;
 import com.codahale.metrics.Clock;
 import com.codahale.metrics.EWMA;
 import com.codahale.metrics.Meter;
+import io.tributary.runtime.bus.DeliveryCounts;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Meter} whose {@link #mark()} is one add to a {@link Tally} (for node meters, one of the
- * node's {@link NodeCounts}: a plain store for the thread that counts first, a {@code LongAdder}
+ * node's {@link DeliveryCounts}: a plain store for the thread that counts first, a {@code LongAdder}
  * increment for others). Dropwizard's own meter
  * reads the clock and updates four adders on every mark (about 40 ns here, twice the whole inline
  * publish→dispatch); this one moves its moving averages forward when somebody reads a rate — a
@@ -30,7 +31,7 @@ final class ReadTickedMeter extends Meter {
 
     /** A meter with a count of its own. */
     ReadTickedMeter(Clock clock) {
-        this(clock, new NodeCounts().inTally());
+        this(clock, Tally.in(new DeliveryCounts()));
     }
 
     /** A meter reading and adding to {@code count}, which others may add to directly. */

@@ -7,6 +7,7 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import io.tributary.api.EpochClock;
+import io.tributary.runtime.bus.DeliveryCounts;
 import io.tributary.runtime.bus.LocalMessageBus;
 import io.tributary.runtime.exec.PriorityExecutor;
 import org.mpierce.metrics.reservoir.hdrhistogram.HdrHistogramReservoir;
@@ -120,10 +121,10 @@ public final class TributaryMetrics implements AutoCloseable {
                 }
             }
             claimPrometheusName(k, "topology '" + topology + "' node '" + node + "'");
-            NodeCounts counts = new NodeCounts();
-            registry.register(in, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), counts.inTally()));
-            registry.register(out, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), counts.outTally()));
-            registry.register(errors, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), counts.errorsTally()));
+            DeliveryCounts counts = new DeliveryCounts();
+            registry.register(in, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), Tally.in(counts)));
+            registry.register(out, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), Tally.out(counts)));
+            registry.register(errors, new ReadTickedMeter(com.codahale.metrics.Clock.defaultClock(), Tally.errors(counts)));
             return new MeteredNode(k, counts,
                     registry.histogram(MetricNames.node(topology, node, MetricNames.LATENCY),
                             () -> new Histogram(new HdrHistogramReservoir())));

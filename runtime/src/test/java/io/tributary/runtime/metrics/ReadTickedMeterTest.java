@@ -2,6 +2,7 @@ package io.tributary.runtime.metrics;
 
 import com.codahale.metrics.Clock;
 import com.codahale.metrics.Meter;
+import io.tributary.runtime.bus.DeliveryCounts;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -53,5 +54,20 @@ class ReadTickedMeterTest {
         clock.nanos += 1;
         assertEquals(100.0, meter.getOneMinuteRate(), 1e-9, "500 events over the first 5 s interval");
         assertEquals(500, meter.getCount());
+    }
+
+    @Test
+    void tallyViewsAddToAndReadTheirOwnCount() {
+        DeliveryCounts counts = new DeliveryCounts();
+        Tally.in(counts).add(4);
+        Tally.out(counts).add(3);
+        Tally.errors(counts).add(1);
+        assertEquals(4, Tally.in(counts).sum());
+        assertEquals(3, Tally.out(counts).sum());
+        assertEquals(1, Tally.errors(counts).sum());
+        assertEquals("in=4 out=3 errors=1", counts.toString());
+        ReadTickedMeter meter = new ReadTickedMeter(new ManualClock(), Tally.out(counts));
+        meter.mark(2);
+        assertEquals(5, counts.out(), "a meter over a tally adds to the counts it reads");
     }
 }

@@ -1,4 +1,4 @@
-package io.tributary.runtime.metrics;
+package io.tributary.runtime.bus;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class NodeCountsTest {
+class DeliveryCountsTest {
 
     @Test
     void countsOneThreadsAddsExactlyAndKeepsTheThreeApart() {
-        NodeCounts counts = new NodeCounts();
+        DeliveryCounts counts = new DeliveryCounts();
         assertFalse(counts.ownedBy(Thread.currentThread()), "nobody owns counts nothing was added to");
         for (int i = 0; i < 1_000; i++) {
             counts.addIn(1);
@@ -36,7 +36,7 @@ class NodeCountsTest {
     void exactUnderConcurrentWritersWhateverThreadWinsOwnership() {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (int round = 0; round < 20; round++) {
-                NodeCounts counts = new NodeCounts();
+                DeliveryCounts counts = new DeliveryCounts();
                 int threads = 4;
                 int perThread = 50_000;
                 CountDownLatch start = new CountDownLatch(1);
@@ -46,7 +46,7 @@ class NodeCountsTest {
                     Thread writer = new Thread(() -> {
                         await(start);
                         for (int i = 0; i < perThread; i++) {
-                            // as MeteredHandler does: one ownership check, then owner stores or adds
+                            // as MeteredHandler and MeteredSubscriber do: one ownership check, then owner stores or adds
                             boolean owner = counts.ownedBy(Thread.currentThread());
                             if (owner) {
                                 counts.ownerIn();
@@ -81,7 +81,7 @@ class NodeCountsTest {
     @Test
     void aReaderSeesAMonotonicCountThatEndsExact() {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            NodeCounts counts = new NodeCounts();
+            DeliveryCounts counts = new DeliveryCounts();
             long total = 2_000_000;
             Thread writer = new Thread(() -> {
                 for (long i = 0; i < total; i++) {
@@ -104,7 +104,7 @@ class NodeCountsTest {
 
     @Test
     void laterThreadsCountAfterTheOwnerIsGone() throws InterruptedException {
-        NodeCounts counts = new NodeCounts();
+        DeliveryCounts counts = new DeliveryCounts();
         Thread first = new Thread(() -> counts.addIn(10));
         first.start();
         first.join();
@@ -121,15 +121,16 @@ class NodeCountsTest {
     }
 
     @Test
-    void tallyViewsAddToAndReadTheirOwnCount() {
-        NodeCounts counts = new NodeCounts();
-        counts.inTally().add(4);
-        counts.outTally().add(3);
-        counts.errorsTally().add(1);
-        assertEquals(4, counts.inTally().sum());
-        assertEquals(3, counts.outTally().sum());
-        assertEquals(1, counts.errorsTally().sum());
-        assertEquals("in=4 out=3 errors=1", counts.toString());
+    void theOwnersInCountIsReturnedForItsSamplingDecision() {
+        DeliveryCounts counts = new DeliveryCounts();
+        counts.addIn(1);
+        assertEquals(0, counts.sampleMask(), "samples every message until told otherwise");
+        assertEquals(2, counts.ownerIn());
+        assertEquals(3, counts.ownerIn());
+        counts.sampleMask(7);
+        assertEquals(7, counts.sampleMask());
+        assertEquals(3, counts.in());
+        assertEquals("in=3 out=0 errors=0", counts.toString());
     }
 
     private static void await(CountDownLatch latch) {
