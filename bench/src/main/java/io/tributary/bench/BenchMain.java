@@ -45,9 +45,16 @@ public final class BenchMain implements Runnable {
         @Option(names = "--only", split = ",", paramLabel = "W", description = "Run only these workloads (W1, W2, W3, W4, metrics).")
         java.util.Set<String> only;
 
+        @Option(names = "--pairs", paramLabel = "N", description = "Off/on pairs of W3 runs per shape in the "
+                + "metrics workload (default: 9, 3 with --quick); more pairs tell a lucky run from a ceiling.")
+        Integer pairs;
+
         @Override
         public Integer call() throws Exception {
-            return new InprocSuite(options.quick, only).run(options.json);
+            if (pairs != null && pairs < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--pairs must be at least 1, was " + pairs);
+            }
+            return new InprocSuite(options.quick, only, pairs).run(options.json);
         }
     }
 

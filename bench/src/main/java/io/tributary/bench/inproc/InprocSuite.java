@@ -20,14 +20,18 @@ public final class InprocSuite {
     private static final String MATCHER_BENCHMARK = "io.tributary.bench.match.MatcherBenchmark";
 
     private final boolean quick;
+    private final int w3Pairs;
     private final Set<String> only;
     private final JmhRunner jmh;
 
     /** Workload names {@code --only} takes. */
     static final Set<String> WORKLOADS = Set.of("W1", "W2", "W3", "W4", "metrics");
 
-    /** @throws IllegalArgumentException naming an unknown workload in {@code only} */
-    public InprocSuite(boolean quick, Set<String> only) {
+    /**
+     * @param w3Pairs off/on pairs per W3 shape in the metrics workload; null for the default
+     * @throws IllegalArgumentException naming an unknown workload in {@code only}
+     */
+    public InprocSuite(boolean quick, Set<String> only, Integer w3Pairs) {
         if (only != null) {
             for (String w : only) {
                 if (!WORKLOADS.contains(w)) {
@@ -38,6 +42,7 @@ public final class InprocSuite {
         }
         this.quick = quick;
         this.only = only;
+        this.w3Pairs = w3Pairs != null ? w3Pairs : quick ? 3 : 9;
         this.jmh = new JmhRunner(quick);
     }
 
@@ -56,7 +61,7 @@ public final class InprocSuite {
             report.add(w4());
         }
         if (selected("metrics")) {
-            report.add(new MetricsOverhead(quick).run());
+            report.add(new MetricsOverhead(quick, w3Pairs).run());
         }
         report.publish(json);
         return 0;

@@ -28,9 +28,11 @@ final class MetricsOverhead {
     static final double TARGET = 0.10;
 
     private final boolean quick;
+    private final int pairs;
 
-    MetricsOverhead(boolean quick) {
+    MetricsOverhead(boolean quick, int pairs) {
         this.quick = quick;
+        this.pairs = pairs;
     }
 
     WorkloadReport run() throws RunnerException, InterruptedException {
@@ -87,7 +89,6 @@ final class MetricsOverhead {
 
     private void w3(WorkloadReport w) throws InterruptedException {
         long messages = quick ? 2_000_000 : 10_000_000;
-        int pairs = quick ? 3 : 9;
         for (int producers = 1; producers <= 2; producers++) {
             String shape = producers + "p1c";
             JmhRunner.progress("metrics W3 " + shape + ": " + pairs + " pairs of " + messages + " messages");
