@@ -2,6 +2,9 @@ package io.tributary.runtime.metrics;
 
 import io.tributary.runtime.bus.DeliveryCounts;
 
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+
 /** An exact event count: what a {@link ReadTickedMeter} counts with. */
 interface Tally {
     void add(long n);
@@ -10,45 +13,29 @@ interface Tally {
 
     /** The in count of {@code counts}. */
     static Tally in(DeliveryCounts counts) {
-        return new Tally() {
-            @Override
-            public void add(long n) {
-                counts.addIn(n);
-            }
-
-            @Override
-            public long sum() {
-                return counts.in();
-            }
-        };
+        return of(counts::addIn, counts::in);
     }
 
     /** The out count of {@code counts}. */
     static Tally out(DeliveryCounts counts) {
-        return new Tally() {
-            @Override
-            public void add(long n) {
-                counts.addOut(n);
-            }
-
-            @Override
-            public long sum() {
-                return counts.out();
-            }
-        };
+        return of(counts::addOut, counts::out);
     }
 
     /** The errors count of {@code counts}. */
     static Tally errors(DeliveryCounts counts) {
+        return of(counts::addErrors, counts::errors);
+    }
+
+    private static Tally of(LongConsumer add, LongSupplier sum) {
         return new Tally() {
             @Override
             public void add(long n) {
-                counts.addErrors(n);
+                add.accept(n);
             }
 
             @Override
             public long sum() {
-                return counts.errors();
+                return sum.getAsLong();
             }
         };
     }
