@@ -46,7 +46,7 @@ public final class BenchMain implements Runnable {
         java.util.Set<String> only;
 
         @Option(names = "--pairs", paramLabel = "N", description = "Off/on pairs of W3 runs per shape in the "
-                + "metrics workload (default: 9, 3 with --quick); more pairs tell a lucky run from a ceiling.")
+                + "metrics workload (default: 30, 3 with --quick); more pairs tell a lucky run from a ceiling.")
         Integer pairs;
 
         @Override

@@ -42,7 +42,7 @@ public final class InprocSuite {
         }
         this.quick = quick;
         this.only = only;
-        this.w3Pairs = w3Pairs != null ? w3Pairs : quick ? 3 : 9;
+        this.w3Pairs = w3Pairs != null ? w3Pairs : quick ? 3 : 30;
         this.jmh = new JmhRunner(quick);
     }
 
