@@ -157,6 +157,21 @@ class SerdeRoundTripTest {
     }
 
     @Test
+    void withoutARecordToReuseEachDecodeMakesANewOneWithNewNestedRecords() {
+        MessageReader reader = serde.newReader();
+        byte[] bytes = serde.newWriter().encode(SampleRecords.quote());
+        QuoteTick first = reader.decode(bytes, 0, bytes.length, QuoteTick.class, null);
+        QuoteTick second = reader.decode(bytes, 0, bytes.length, QuoteTick.class, null);
+        SpecificRecord untyped = reader.decode(bytes, 0, bytes.length, null);
+        assertNotSame(first, second, "a handler may keep what it was given: never hand out one record twice");
+        assertNotSame(first.getBidPrice(), second.getBidPrice());
+        assertNotSame(first, untyped);
+        assertEquals(SampleRecords.quote(), first);
+        assertEquals(SampleRecords.quote(), second);
+        assertEquals(SampleRecords.quote(), untyped);
+    }
+
+    @Test
     void decodesFromBuffersAtAnOffset() {
         byte[] msg = serde.encode(SampleRecords.quote());
         byte[] framed = new byte[msg.length + 9];
