@@ -24,7 +24,8 @@ public final class KafkaHeaders {
     private KafkaHeaders() {
     }
 
-    static byte[] longBytes(long v) {
+    /** A long header's value: 8 bytes, big-endian (what {@link #readLong} reads). */
+    public static byte[] longBytes(long v) {
         byte[] b = new byte[8];
         for (int i = 7; i >= 0; i--) {
             b[i] = (byte) v;

@@ -1,5 +1,6 @@
 package io.tributary.bench.kafka;
 
+import io.tributary.runtime.transport.kafka.KafkaHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -7,10 +8,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -18,27 +21,34 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The peer: plain kafka-clients, producer → one topic → consumer, payload bytes of the same size as
- * Tributary's record with the send time in the first 8 bytes. No encoding, no decoding, no bus. The
- * client configurations are given whole: the suite passes the ones Tributary's lanes use.
+ * A peer without Tributary: plain kafka-clients, producer → one topic → consumer, the value made and
+ * read by a {@link ValueCodec} ({@link ValueCodecs}: raw bytes, or the quote through Avro's generated
+ * coder), optionally with Tributary's message-id header written and read (what Kafka's clients and
+ * broker spend on one 8-byte header, without Tributary's dedup). No bus. The client configurations are
+ * given whole: the suite passes the ones Tributary's lanes use.
  */
-final class RawKafkaPeer implements KafkaPeer {
+final class PlainKafkaPeer implements KafkaPeer {
     private final String topic;
-    private final byte[] payload;
+    private final ValueCodec codec;
+    private final boolean idHeader;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private long nextId;   // sender thread only
     private volatile long received;
     private volatile boolean running = true;
+    @SuppressWarnings("unused")
+    private volatile long idChecksum;
 
-    RawKafkaPeer(String topic, int payloadSize, Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
-                 Sink sink) {
+    PlainKafkaPeer(String topic, ValueCodec codec, boolean idHeader, Map<String, Object> producerConfig,
+                   Map<String, Object> consumerConfig, Sink sink) {
         this.topic = topic;
-        this.payload = new byte[payloadSize];
+        this.codec = codec;
+        this.idHeader = idHeader;
         this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
         this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(() -> consume(sink), "raw-consumer-" + topic);
+        this.thread = new Thread(() -> consume(sink), "plain-consumer-" + topic);
         thread.setDaemon(true);
         thread.start();
     }
@@ -56,13 +66,18 @@ final class RawKafkaPeer implements KafkaPeer {
                 }
             });
             long n = 0;
+            long ids = 0;   // read, as a consumer that checks them would; kept so the read is not dead code
             while (running) {
                 // blocks until records arrive, like a lane that fetches
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    sink.received(ByteBuffer.wrap(r.value()).getLong(0));
+                    if (idHeader) {
+                        ids ^= KafkaHeaders.readLong(r.headers(), KafkaHeaders.MESSAGE_ID, 0);
+                    }
+                    sink.received(codec.sendNanos(r.value()));
                     received = ++n;
                 }
             }
+            idChecksum = ids;
         } catch (WakeupException stopping) {
             // close()
         } finally {
@@ -75,11 +90,17 @@ final class RawKafkaPeer implements KafkaPeer {
         ready.await();
     }
 
+    /** Single sender thread (the codec may reuse its scratch objects). */
     @Override
     public void send(long sendNanos) {
-        byte[] value = payload.clone();   // a new array per record, as a serializer returns
-        ByteBuffer.wrap(value).putLong(0, sendNanos);
-        producer.send(new ProducerRecord<>(topic, value));
+        byte[] value = codec.value(sendNanos);
+        if (idHeader) {   // as KafkaLanePublisher builds it
+            RecordHeaders headers = new RecordHeaders(new Header[] {
+                    new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId++))});
+            producer.send(new ProducerRecord<>(topic, null, (byte[]) null, value, headers));
+        } else {
+            producer.send(new ProducerRecord<>(topic, value));
+        }
     }
 
     @Override
@@ -102,5 +123,14 @@ final class RawKafkaPeer implements KafkaPeer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How a plain peer makes a record's value from a send time and reads the send time back. */
+    interface ValueCodec {
+        /** A new array per record, as a serializer returns. Called on the one sending thread. */
+        byte[] value(long sendNanos);
+
+        /** Called on the consuming thread. */
+        long sendNanos(byte[] value);
     }
 }
