@@ -54,6 +54,7 @@ final class PlainKafkaPeer implements KafkaPeer {
     }
 
     private void consume(Sink sink) {
+        long ids = 0;   // the ids read, as a consumer that checks them would; published so the reads are not dead code
         try {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
@@ -66,7 +67,6 @@ final class PlainKafkaPeer implements KafkaPeer {
                 }
             });
             long n = 0;
-            long ids = 0;   // read, as a consumer that checks them would; kept so the read is not dead code
             while (running) {
                 // blocks until records arrive, like a lane that fetches
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
@@ -77,10 +77,10 @@ final class PlainKafkaPeer implements KafkaPeer {
                     received = ++n;
                 }
             }
-            idChecksum = ids;
         } catch (WakeupException stopping) {
             // close()
         } finally {
+            idChecksum = ids;
             consumer.close(Duration.ofSeconds(2));
         }
     }
