@@ -139,20 +139,22 @@ public final class KafkaSuite {
                 .withKafkaProperties(extra);
     }
 
+    /** Plain kafka-clients with bare 100-byte values: the target's peer. */
     private KafkaPeer raw(Map<String, Object> extra, KafkaPeer.Sink sink) {
-        KafkaLaneSettings s = settings(extra);
-        String topic = s.app() + ".raw";
-        broker.createTopics(1, topic);
-        return new PlainKafkaPeer(topic, ValueCodecs.rawBytes(RECORD_BYTES), false, s.producerConfig(),
-                s.consumerConfig(topic), sink);
+        return plain(extra, ValueCodecs.rawBytes(RECORD_BYTES), false, sink);
     }
 
+    /** Plain kafka-clients sending the quote through Avro's generated coder, with or without the id header. */
     private KafkaPeer avro(Map<String, Object> extra, boolean idHeader, KafkaPeer.Sink sink) {
+        return plain(extra, ValueCodecs.avro(quote), idHeader, sink);
+    }
+
+    private KafkaPeer plain(Map<String, Object> extra, PlainKafkaPeer.ValueCodec codec, boolean idHeader,
+                            KafkaPeer.Sink sink) {
         KafkaLaneSettings s = settings(extra);
-        String topic = s.app() + ".avro";
+        String topic = s.app() + ".plain";
         broker.createTopics(1, topic);
-        return new PlainKafkaPeer(topic, ValueCodecs.avro(quote), idHeader, s.producerConfig(), s.consumerConfig(topic),
-                sink);
+        return new PlainKafkaPeer(topic, codec, idHeader, s.producerConfig(), s.consumerConfig(topic), sink);
     }
 
     private KafkaPeer tributary(Map<String, Object> extra, KafkaPeer.Sink sink) {
@@ -166,10 +168,6 @@ public final class KafkaSuite {
                 logger.setLevel(ch.qos.logback.classic.Level.ERROR);
             }
         }
-    }
-
-    private String topic(String who) {
-        return "bench-" + who + "-" + runs.incrementAndGet();
     }
 
     /** Sends {@code n} records as fast as the producer takes them; msg/s until the last is consumed. */
