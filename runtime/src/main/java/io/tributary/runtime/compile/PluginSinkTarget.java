@@ -1,12 +1,12 @@
 package io.tributary.runtime.compile;
 
 import io.tributary.api.EpochClock;
-import io.tributary.api.Envelope;
 import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.api.graph.PluginRef;
 import io.tributary.api.spi.Sink;
+import io.tributary.runtime.exec.MutableEnvelope;
 import io.tributary.runtime.plan.PlanComponent;
 import io.tributary.runtime.plan.SinkTarget;
 import io.tributary.runtime.plugin.LoadedPlugins;
@@ -26,7 +26,8 @@ final class PluginSinkTarget implements SinkTarget, PlanComponent {
     private final LoadedPlugins plugins;
     private final PluginRef ref;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Carrier carrier = new Carrier();
+    /** The reused message handed to {@link Sink#write}. */
+    private final MutableEnvelope carrier = new MutableEnvelope();
     private Sink sink;
     private EpochClock clock;
     private long nextId = 1;
@@ -66,7 +67,7 @@ final class PluginSinkTarget implements SinkTarget, PlanComponent {
             if (sink == null) {
                 throw new IllegalStateException(name() + " is not open: the plan is not running");
             }
-            carrier.fill(nextId++, topic != null ? topic : ref.name(), key, value, lane, clock.nowNanos());
+            carrier.set(nextId++, topic != null ? topic : ref.name(), key, value, lane, clock.nowNanos(), Headers.EMPTY);
             sink.write(carrier);
             dirty = true;
         } catch (RuntimeException e) {
@@ -107,60 +108,6 @@ final class PluginSinkTarget implements SinkTarget, PlanComponent {
             throw new IllegalStateException(name() + ": close failed: " + e, e);
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** The reused message handed to {@link Sink#write}. */
-    private static final class Carrier implements Envelope<Object> {
-        private long id;
-        private String topic;
-        private Object key;
-        private Object payload;
-        private Priority priority;
-        private long publishTimeNanos;
-
-        void fill(long id, String topic, Object key, Object payload, Priority priority, long publishTimeNanos) {
-            this.id = id;
-            this.topic = topic;
-            this.key = key;
-            this.payload = payload;
-            this.priority = priority;
-            this.publishTimeNanos = publishTimeNanos;
-        }
-
-        @Override
-        public long id() {
-            return id;
-        }
-
-        @Override
-        public String topic() {
-            return topic;
-        }
-
-        @Override
-        public Object key() {
-            return key;
-        }
-
-        @Override
-        public Object payload() {
-            return payload;
-        }
-
-        @Override
-        public Priority priority() {
-            return priority;
-        }
-
-        @Override
-        public long publishTimeNanos() {
-            return publishTimeNanos;
-        }
-
-        @Override
-        public Headers headers() {
-            return Headers.EMPTY;
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.tributary.runtime.plan;
 
-import io.tributary.api.Envelope;
 import io.tributary.api.Headers;
 import io.tributary.api.Priority;
+import io.tributary.runtime.exec.MutableEnvelope;
 
 /**
  * The per-thread, reused message a policy step shows a routing policy, and the topic of the bus
@@ -10,61 +10,18 @@ import io.tributary.api.Priority;
  * processors do not carry the source topic). Values released by the timer have no source topic:
  * they are shown with the routing node's name.
  */
-final class RoutingEnvelope implements Envelope<Object> {
+final class RoutingEnvelope extends MutableEnvelope {
     private static final ThreadLocal<RoutingEnvelope> CURRENT = ThreadLocal.withInitial(RoutingEnvelope::new);
 
     String sourceTopic;
-    private String topic;
-    private Object key;
-    private Object payload;
-    private Priority priority;
-    private long publishTimeNanos;
 
     static RoutingEnvelope current() {
         return CURRENT.get();
     }
 
+    /** Shows a processor's record as a message (no id: it is not one the bus delivered). */
     RoutingEnvelope fill(String topic, Object key, Object payload, Priority priority, long publishTimeNanos) {
-        this.topic = topic;
-        this.key = key;
-        this.payload = payload;
-        this.priority = priority;
-        this.publishTimeNanos = publishTimeNanos;
+        set(0, topic, key, payload, priority, publishTimeNanos, Headers.EMPTY);
         return this;
-    }
-
-    @Override
-    public long id() {
-        return 0;
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public Object key() {
-        return key;
-    }
-
-    @Override
-    public Object payload() {
-        return payload;
-    }
-
-    @Override
-    public Priority priority() {
-        return priority;
-    }
-
-    @Override
-    public long publishTimeNanos() {
-        return publishTimeNanos;
-    }
-
-    @Override
-    public Headers headers() {
-        return Headers.EMPTY;
     }
 }
