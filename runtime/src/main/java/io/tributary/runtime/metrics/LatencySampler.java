@@ -1,5 +1,7 @@
 package io.tributary.runtime.metrics;
 
+import io.tributary.api.EpochClock;
+
 /**
  * Chooses which messages of one node have their latency recorded: every message while the node is
  * slow, fewer and fewer as it gets busy, so that recording stays near one sample per
@@ -49,6 +51,13 @@ final class LatencySampler {
     /** True if the message with this id should have its latency recorded. */
     boolean sample(long id) {
         return ((id * GOLDEN) & mask) == 0;
+    }
+
+    /** Records a chosen message's latency into {@code node}, read now from {@code clock}, and adapts the rate. */
+    void record(NodeMetrics node, EpochClock clock, long publishTimeNanos) {
+        long now = clock.nowNanos();
+        node.latency(now - publishTimeNanos);
+        sampled(now);
     }
 
     /** Call after recording a sample taken at {@code nowNanos}: adapts the sampling rate. */

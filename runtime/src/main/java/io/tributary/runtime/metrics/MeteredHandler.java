@@ -64,9 +64,7 @@ public final class MeteredHandler<T> implements MeteredDelivery<T> {
             c.addIn(1); // may make this thread the owner: the adds below then check again
         }
         if (sampler.sample(message.id())) {
-            long now = clock.nowNanos();
-            node.latency(now - message.publishTimeNanos());
-            sampler.sampled(now);
+            sampler.record(node, clock, message.publishTimeNanos());
         }
         try {
             handler.onMessage(message);
@@ -98,9 +96,7 @@ public final class MeteredHandler<T> implements MeteredDelivery<T> {
     /** The owner's sample, chosen by its in count: records the latency, then sets the next mask. */
     @Override
     public void sample(Envelope<T> message) {
-        long now = clock.nowNanos();
-        node.latency(now - message.publishTimeNanos());
-        sampler.sampled(now);
+        sampler.record(node, clock, message.publishTimeNanos());
         counts.sampleMask(sampler.countMask());
     }
 
@@ -126,9 +122,7 @@ public final class MeteredHandler<T> implements MeteredDelivery<T> {
         public void onMessage(Envelope<T> message) throws Exception {
             node.in();
             if (sampler.sample(message.id())) {
-                long now = clock.nowNanos();
-                node.latency(now - message.publishTimeNanos());
-                sampler.sampled(now);
+                sampler.record(node, clock, message.publishTimeNanos());
             }
             try {
                 handler.onMessage(message);
