@@ -325,10 +325,15 @@ class KafkaLanesIT {
     }
 
     static void await(BooleanSupplier condition) {
+        await(condition, () -> "");
+    }
+
+    /** @param state what the failure message adds: where things stood when the time was up */
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("condition not met within 45 s");
+                fail("condition not met within 45 s " + state.get());
             }
             LockSupport.parkNanos(1_000_000);
         }

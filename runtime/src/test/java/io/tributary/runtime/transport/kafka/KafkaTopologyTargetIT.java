@@ -71,7 +71,11 @@ class KafkaTopologyTargetIT {
                     }
                     publisher.publishBytes(lanes.topics().topic("orders.new.acct-1", Priority.NORMAL), "junk",
                             "not avro".getBytes(StandardCharsets.UTF_8), null).get();
-                    await(() -> approved.size() == 6 && rejected.size() == 4);
+                    await(() -> approved.size() == 6 && rejected.size() == 4, () -> "(approved " + approved.size()
+                            + ", rejected " + rejected.size() + "; Kafka Streams " + running.state() + ", failure "
+                            + running.failure() + "; read back per lane " + out.delivered(Priority.CRITICAL) + "/"
+                            + out.delivered(Priority.HIGH) + "/" + out.delivered(Priority.NORMAL) + "/"
+                            + out.delivered(Priority.LOW) + ", duplicates " + out.duplicates() + ")");
                     assertNull(running.failure());
                 }
             }
