@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,9 +40,14 @@ final class KafkaTopics {
      * drops it. A ListOffsets answered by every leader shows the window has closed.
      */
     static void create(Admin admin, int partitions, Collection<String> topics) {
+        create(admin, Optional.of(partitions), topics);
+    }
+
+    /** @param partitions empty: the broker's {@code num.partitions}, as if it created them on first use */
+    static void create(Admin admin, Optional<Integer> partitions, Collection<String> topics) {
         List<NewTopic> wanted = new ArrayList<>();
         for (String t : topics) {
-            wanted.add(new NewTopic(t, partitions, (short) -1));
+            wanted.add(new NewTopic(t, partitions, Optional.empty()));
         }
         var result = admin.createTopics(wanted);
         for (var e : result.values().entrySet()) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -99,10 +100,49 @@ class KafkaTopicsIT {
         assertEquals(sent, countAll(topics, sent));
     }
 
+    /** A stream nobody created: its first message makes all four lane topics and waits for them. */
+    @Test
+    void aPublisherCreatesTheLaneTopicsOfANewStreamBeforeItsFirstRecord() throws Exception {
+        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), "firstuse"));
+        List<String> streams = List.of("orders.new.acct-a", "orders.new.acct-b", "orders.new.acct-c");
+        int perStream = 40;
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sends = new ArrayList<>();
+        try (KafkaLanePublisher publisher = lanes.publisher()) {
+            for (int i = 0; i < perStream; i++) {
+                for (String stream : streams) {
+                    sends.add(publisher.publish(stream, "k" + i, RiskTopology.order(stream, "o-" + i, 10 + i),
+                            io.tributary.api.Priority.HIGH));
+                }
+            }
+            publisher.flush();
+        }
+        for (var f : sends) {
+            f.get();   // throws if a record was dropped
+        }
+        List<String> expected = new ArrayList<>();
+        for (String stream : streams) {
+            expected.addAll(lanes.topics().lanes(stream));
+        }
+        try (Admin admin = broker.admin()) {
+            Set<String> existing = admin.listTopics().names().get();
+            assertTrue(existing.containsAll(expected), "missing lane topics: " + expected.stream()
+                    .filter(t -> !existing.contains(t)).toList());
+        }
+        List<String> high = new ArrayList<>();
+        for (String stream : streams) {
+            high.add(lanes.topics().topic(stream, io.tributary.api.Priority.HIGH));
+        }
+        assertEquals(streams.size() * perStream, countAll(high, 1, streams.size() * perStream));
+    }
+
     private static int countAll(List<String> topics, int expected) {
+        return countAll(topics, PARTITIONS, expected);
+    }
+
+    private static int countAll(List<String> topics, int partitions, int expected) {
         List<TopicPartition> all = new ArrayList<>();
         for (String t : topics) {
-            for (int p = 0; p < PARTITIONS; p++) {
+            for (int p = 0; p < partitions; p++) {
                 all.add(new TopicPartition(t, p));
             }
         }
