@@ -17,9 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,31 +38,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 class KafkaLanesIT {
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
     @Test
     void deliversEachLaneOnItsLaneDeadLettersBadBytesAndDropsRedeliveries() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), "lanes-a"));
+            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), "lanes-a"));
             lanes.createTopics(List.of("orders.new"), 1);
             ConcurrentLinkedQueue<Envelope<QuoteTick>> got = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Envelope<DeadLetter>> dead = new ConcurrentLinkedQueue<>();
             try (LocalMessageBus bus = LocalMessageBus.withDefaults();
                  KafkaLanePublisher publisher = lanes.publisher();
                  KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-                         broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                         KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
                 bus.subscribe("orders.new", (Envelope<QuoteTick> m) -> got.add(m.copy()), SubscribeOptions.inline());
                 bus.subscribe(bus.deadLetterTopic(), (Envelope<DeadLetter> m) -> dead.add(m.copy()), SubscribeOptions.inline());
                 try (PriorityLaneConsumer consumer = lanes.consumer(bus, List.of("orders.new")).start()) {
@@ -183,7 +171,7 @@ class KafkaLanesIT {
         PriorityLaneConsumer consumer;
 
         Flow(String app) {
-            lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app));
+            lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app));
             lanes.createTopics(List.of("flow"), 1);
             publisher = lanes.publisher();
             bus.subscribe("flow", (Envelope<QuoteTick> m) -> {
@@ -242,7 +230,7 @@ class KafkaLanesIT {
     }
 
     private static KafkaProducer<String, byte[]> floodProducer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(), "linger.ms", 5,
+        return new KafkaProducer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "linger.ms", 5,
                 "batch.size", 256 * 1024), new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -261,7 +249,7 @@ class KafkaLanesIT {
     void underABacklogCriticalDrainsFirstWhileLowIsPausedButNotStarved() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             int backlog = 20_000;
-            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), "lanes-both"));
+            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), "lanes-both"));
             lanes.createTopics(List.of("flow"), 1);
             fillLane(lanes.topics().topic("flow", Priority.CRITICAL), backlog, 2_000_000_000L);
             fillLane(lanes.topics().topic("flow", Priority.LOW), backlog, 3_000_000_000L);
@@ -300,7 +288,7 @@ class KafkaLanesIT {
     private static void fillLane(String topic, int count, long firstId) throws Exception {
         byte[] value = TributarySerde.get().encode(Quotes.quote("LOWLOW", 1, 0));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                broker.bootstrapServers(), "linger.ms", 5, "batch.size", 256 * 1024),
+                KAFKA.bootstrapServers(), "linger.ms", 5, "batch.size", 256 * 1024),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
                 RecordHeaders h = new RecordHeaders();
@@ -312,7 +300,7 @@ class KafkaLanesIT {
     }
 
     private static ConsumerRecord<String, byte[]> readOne(String topic) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers(),
                 "group.id", "reader-" + topic, "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));

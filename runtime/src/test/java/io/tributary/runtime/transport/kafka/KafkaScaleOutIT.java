@@ -13,9 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,19 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KafkaScaleOutIT {
     private static final int COUNT = 6_000;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
     /** At-least-once: the survivor reprocesses the victim's uncommitted records; ids make them duplicates. */
     @Test
@@ -98,7 +86,7 @@ class KafkaScaleOutIT {
                 .keyBy(SubmitOrder::getClientOrderId, Named.as("by-order"))
                 .to("orders.out", Named.as("out"));
         Topology topology = t.build();
-        KafkaStreamsSettings base = KafkaStreamsSettings.defaults(broker.bootstrapServers(), app)
+        KafkaStreamsSettings base = KafkaStreamsSettings.defaults(KAFKA.bootstrapServers(), app)
                 .withExactlyOnce(exactlyOnce)
                 // a long commit interval leaves many processed-but-uncommitted records at the crash
                 .withKafkaProperties(Map.of("commit.interval.ms", exactlyOnce ? 200 : 1_000,
@@ -107,7 +95,7 @@ class KafkaScaleOutIT {
                         "session.timeout.ms", 6_000, "heartbeat.interval.ms", 1_000));
         KafkaTopologyTarget target = new KafkaTopologyTarget(base, PluginCatalog.empty());
         KafkaPlan plan = target.plan(topology);
-        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app)
+        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app)
                 .withKafkaProperties(Map.of("isolation.level", "read_committed")));
         lanes.createTopics(List.of("orders.in"), 4);
         plan.createOutputTopics(4);
@@ -141,7 +129,7 @@ class KafkaScaleOutIT {
         Set<Long> ids = new HashSet<>();
         Set<String> orders = new HashSet<>();
         long records = 0;
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers(),
                 "group.id", app + "-check", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(lanes.topics().topic("orders.out", Priority.NORMAL)));

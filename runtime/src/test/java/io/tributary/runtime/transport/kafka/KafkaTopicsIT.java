@@ -8,9 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,19 +34,8 @@ class KafkaTopicsIT {
     private static final int TOPICS = 12;
     private static final int PARTITIONS = 4;
     private static final int RECORDS_PER_PARTITION = 20;
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
     @Test
     void everyRecordSentRightAfterCreateArrivesOnce() throws Exception {
@@ -63,13 +51,13 @@ class KafkaTopicsIT {
         for (int i = 0; i < TOPICS; i++) {
             topics.add(prefix + "fresh-" + i);
         }
-        try (Admin admin = broker.admin()) {
+        try (Admin admin = KAFKA.broker().admin()) {
             KafkaTopics.create(admin, PARTITIONS, topics);
         }
         ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger acked = new AtomicInteger();
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", broker.bootstrapServers());
+        config.put("bootstrap.servers", KAFKA.bootstrapServers());
         config.put("enable.idempotence", true);
         config.put("acks", "all");
         config.put("linger.ms", 0);
@@ -103,7 +91,7 @@ class KafkaTopicsIT {
     /** A stream nobody created: its first message makes all four lane topics and waits for them. */
     @Test
     void aPublisherCreatesTheLaneTopicsOfANewStreamBeforeItsFirstRecord() throws Exception {
-        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), "firstuse"));
+        KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), "firstuse"));
         List<String> streams = List.of("orders.new.acct-a", "orders.new.acct-b", "orders.new.acct-c");
         int perStream = 40;
         List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sends = new ArrayList<>();
@@ -123,7 +111,7 @@ class KafkaTopicsIT {
         for (String stream : streams) {
             expected.addAll(lanes.topics().lanes(stream));
         }
-        try (Admin admin = broker.admin()) {
+        try (Admin admin = KAFKA.broker().admin()) {
             Set<String> existing = admin.listTopics().names().get();
             assertTrue(existing.containsAll(expected), "missing lane topics: " + expected.stream()
                     .filter(t -> !existing.contains(t)).toList());
@@ -146,7 +134,7 @@ class KafkaTopicsIT {
                 all.add(new TopicPartition(t, p));
             }
         }
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             c.assign(all);
             c.seekToBeginning(all);

@@ -11,9 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,27 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The order-risk example's stateless path as a Kafka Streams application on the embedded broker. */
 class KafkaTopologyTargetIT {
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
     @Test
     void orderRiskRunsEndToEndFromLaneTopicsThroughKafkaStreamsBackOntoTheBus() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             String app = "risk";
-            KafkaPlan plan = new KafkaTopologyTarget(KafkaStreamsSettings.defaults(broker.bootstrapServers(), app),
+            KafkaPlan plan = new KafkaTopologyTarget(KafkaStreamsSettings.defaults(KAFKA.bootstrapServers(), app),
                     PluginCatalog.empty()).plan(RiskTopology.build());
-            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app));
+            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app));
             lanes.createTopics(List.of("orders.new.acct-1", "orders.new.acct-2"), 2);
             plan.createOutputTopics(2);
 
@@ -103,7 +91,7 @@ class KafkaTopologyTargetIT {
     void theRunnerBridgesTheBusThroughKafkaStreamsAndBack() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             String app = "runner";
-            new KafkaLanes(KafkaLaneSettings.defaults(broker.bootstrapServers(), app))
+            new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app))
                     .createTopics(List.of("orders.new.acct-7"), 1);   // else found within metadata.max.age.ms
             ConcurrentLinkedQueue<Envelope<SubmitOrder>> approved = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Envelope<OrderRejected>> rejected = new ConcurrentLinkedQueue<>();
@@ -111,7 +99,7 @@ class KafkaTopologyTargetIT {
                 bus.subscribe("orders.approved", (Envelope<SubmitOrder> m) -> approved.add(m.copy()), SubscribeOptions.inline());
                 bus.subscribe("orders.rejected", (Envelope<OrderRejected> m) -> rejected.add(m.copy()), SubscribeOptions.inline());
                 try (KafkaTransportRunner kafka = KafkaTransportRunner.start(RiskTopology.build(), PluginCatalog.empty(), bus,
-                        new KafkaTransportRunner.Options(broker.bootstrapServers(), app, false, Map.of()))) {
+                        new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of()))) {
                     assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
                     bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-1", 5), Priority.NORMAL);
                     bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-2", 500), Priority.NORMAL);
@@ -129,7 +117,7 @@ class KafkaTopologyTargetIT {
     }
 
     private static ConsumerRecord<String, byte[]> readOne(String topic) {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers(),
                 "group.id", "reader-" + topic, "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
