@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,15 @@ public final class KafkaLanePublisher implements AutoCloseable {
             byLane = firstUse(stream);
         }
         return publishBytes(byLane[lane.ordinal()], key, serde.encode(record), null);
+    }
+
+    /** Does for {@code streams} now what their first messages would do, so those do not wait. */
+    public void prepare(Collection<String> streams) {
+        for (String stream : streams) {
+            if (laneTopics.get(stream) == null) {
+                firstUse(stream);
+            }
+        }
     }
 
     /**
