@@ -7,7 +7,9 @@ import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
 import io.tributary.api.market.OrderCommand;
-import io.tributary.topologies.model.OrderRejected;
+import io.tributary.api.market.OrderEvent;
+
+import java.time.Instant;
 
 /**
  * New orders ({@link OrderCommand.Submit}, published by strategies on {@code orders.new.<strategy>})
@@ -46,10 +48,18 @@ public final class OrderRisk implements TopologyDefinition {
                 .keyBy(OrderCommand.Submit::strategyId, Named.as("order-by-strategy"))
                 .lane(Priority.CRITICAL, Named.as("critical"))
                 .to("orders.approved", Named.as("approved"));
+        // keyed before the map: the rejection (api.market's, so it crosses Kafka and Redis as Avro)
+        // names the order, not the strategy
         orders.filter(o -> !limits.accepts(o), Named.as("risk-failed"))
-                .map(o -> new OrderRejected(o, limits.reject(o)), Named.as("rejection"))
-                .keyBy(r -> r.order().strategyId(), Named.as("rejection-by-strategy"))
+                .keyBy(OrderCommand.Submit::strategyId, Named.as("rejection-by-strategy"))
+                .map(o -> new OrderEvent.Rejected(o.clientOrderId(), o.instrument(), limits.reject(o), epochNanos()),
+                        Named.as("rejection"))
                 .lane(Priority.HIGH, Named.as("rejection-lane"))
                 .to("orders.rejected", Named.as("rejected"));
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

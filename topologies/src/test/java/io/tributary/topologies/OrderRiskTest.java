@@ -6,10 +6,10 @@ import io.tributary.runtime.testing.TopologyTestDriver;
 import io.tributary.api.market.Decimal;
 import io.tributary.api.market.InstrumentId;
 import io.tributary.api.market.OrderCommand;
+import io.tributary.api.market.OrderEvent;
 import io.tributary.api.market.OrderType;
 import io.tributary.api.market.Side;
 import io.tributary.api.market.TimeInForce;
-import io.tributary.topologies.model.OrderRejected;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -52,10 +52,13 @@ class OrderRiskTest {
                     Side.SELL, Decimal.of(3, 0)));
             assertEquals(List.of("o-4", "o-5"), driver.<OrderCommand.Submit>output("orders.approved").readAll().stream()
                     .map(OrderCommand.Submit::clientOrderId).toList());
-            List<Message<OrderRejected>> rejected = driver.<OrderRejected>output("orders.rejected").readRecords();
+            List<Message<OrderEvent.Rejected>> rejected = driver.<OrderEvent.Rejected>output("orders.rejected").readRecords();
             assertEquals(List.of("symbol DOGEUSDT is not tradable", "quantity 11 outside (0, 10]", "notional 1200 above 1000"),
                     rejected.stream().map(m -> m.payload().reason()).toList());
+            assertEquals(List.of("o-1", "o-2", "o-3"), rejected.stream().map(m -> m.payload().clientOrderId()).toList());
+            assertEquals(InstrumentId.of("BINANCE", "DOGEUSDT"), rejected.get(0).payload().instrument());
             assertTrue(rejected.stream().allMatch(m -> m.priority() == Priority.HIGH));
+            assertTrue(rejected.stream().allMatch(m -> "acc".equals(m.key())), "keyed by the order's strategy");
         }
     }
 }
