@@ -7,6 +7,8 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,6 +26,12 @@ class CommandLineTest {
         cli.setOut(new PrintWriter(new java.io.BufferedWriter(out)));
         cli.setErr(new PrintWriter(new java.io.BufferedWriter(err)));
         return new Result(cli.execute(args), out.toString(), err.toString());
+    }
+
+    /** The first number {@code regex}'s group captures in {@code out}, or -1 when it does not match. */
+    static long count(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     @Test

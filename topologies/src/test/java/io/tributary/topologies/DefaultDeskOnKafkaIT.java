@@ -3,9 +3,9 @@ package io.tributary.topologies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.tributary.topologies.CommandLineTest.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,10 +37,5 @@ class DefaultDeskOnKafkaIT {
         assertTrue(rejected > 0, "rejections came back from Kafka: " + out);
         // each bridged order gives at most one outcome (those still in flight at the stop give none)
         assertTrue(approved + rejected <= bridged, out);
-    }
-
-    private static long count(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

@@ -3,9 +3,9 @@ package io.tributary.topologies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.tributary.topologies.CommandLineTest.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,10 +38,5 @@ class DefaultDeskOnRedisIT {
         assertTrue(approved > 0, out);
         // the risk check saw only the orders that came back from Redis
         assertTrue(approved + Math.max(0, rejected) <= received, out);
-    }
-
-    private static long count(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }

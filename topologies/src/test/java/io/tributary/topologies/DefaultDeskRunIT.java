@@ -3,9 +3,9 @@ package io.tributary.topologies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.tributary.topologies.CommandLineTest.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,10 +38,5 @@ class DefaultDeskRunIT {
         assertTrue(count(out, "orders\\.approved=(\\d+)") > 0, out);
         assertTrue(count(out, "orders\\.rejected=(\\d+)") > 0, out);
         assertTrue(!out.contains("plugin failures:"), out);
-    }
-
-    private static long count(String out, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }
