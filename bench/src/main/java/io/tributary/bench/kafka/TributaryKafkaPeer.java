@@ -36,7 +36,6 @@ final class TributaryKafkaPeer implements KafkaPeer {
             received++;   // one consuming thread (the NORMAL lane's) calls this inline
         }, SubscribeOptions.inline());
         this.publisher = lanes.publisher();
-        publisher.prepare(List.of(STREAM));   // else the first send, inside the timed run, checks the topics
         this.consumer = lanes.consumer(bus, List.of(STREAM)).start();
     }
 

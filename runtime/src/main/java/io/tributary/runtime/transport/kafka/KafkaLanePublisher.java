@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,20 +41,24 @@ public final class KafkaLanePublisher implements AutoCloseable {
     private final ConcurrentHashMap<String, String[]> laneTopics = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong());
     private final Map<String, Object> adminConfig;
+    /** Shared with the {@link KafkaLanes} that made this publisher: streams whose topics need no check. */
+    private final Set<String> readyStreams;
     /** Made on the first new stream; guarded by this publisher's monitor. */
     private Admin admin;
 
-    KafkaLanePublisher(KafkaLaneSettings settings, LaneTopics topics, TributarySerde serde) {
+    KafkaLanePublisher(KafkaLaneSettings settings, LaneTopics topics, TributarySerde serde, Set<String> readyStreams) {
         this.topics = topics;
         this.serde = serde;
         this.adminConfig = settings.adminConfig();
+        this.readyStreams = readyStreams;
         this.producer = new KafkaProducer<>(settings.producerConfig(), new StringSerializer(), new ByteArraySerializer());
     }
 
     /**
      * Sends {@code record} on {@code stream}'s {@code lane} topic; returns the send's future. The first
-     * message of a stream waits until its four lane topics exist and their leaders serve them (see
-     * {@link KafkaTopics#create}), creating missing ones with the broker's default partition count.
+     * message of a stream not made by {@link KafkaLanes#createTopics} waits until its four lane topics
+     * exist and their leaders serve them (see {@link KafkaTopics#create}), creating missing ones with
+     * the broker's default partition count.
      */
     public Future<RecordMetadata> publish(String stream, String key, SpecificRecord record, Priority lane) {
         String[] byLane = laneTopics.get(stream);
@@ -62,15 +66,6 @@ public final class KafkaLanePublisher implements AutoCloseable {
             byLane = firstUse(stream);
         }
         return publishBytes(byLane[lane.ordinal()], key, serde.encode(record), null);
-    }
-
-    /** Does for {@code streams} now what their first messages would do, so those do not wait. */
-    public void prepare(Collection<String> streams) {
-        for (String stream : streams) {
-            if (laneTopics.get(stream) == null) {
-                firstUse(stream);
-            }
-        }
     }
 
     /**
@@ -84,14 +79,17 @@ public final class KafkaLanePublisher implements AutoCloseable {
             return known;
         }
         List<String> lanes = topics.lanes(stream);
-        try {
-            if (admin == null) {
-                admin = Admin.create(adminConfig);
+        if (!readyStreams.contains(stream)) {
+            try {
+                if (admin == null) {
+                    admin = Admin.create(adminConfig);
+                }
+                KafkaTopics.create(admin, Optional.empty(), lanes);
+                readyStreams.add(stream);
+            } catch (RuntimeException e) {
+                LOG.warn("lane topics of stream '{}' could not be created or checked ({}); sending to them anyway"
+                        + " (docs/kafka.md, Topics)", stream, e.getMessage());
             }
-            KafkaTopics.create(admin, Optional.empty(), lanes);
-        } catch (RuntimeException e) {
-            LOG.warn("lane topics of stream '{}' could not be created or checked ({}); sending to them anyway"
-                    + " (docs/kafka.md, Topics)", stream, e.getMessage());
         }
         String[] byLane = lanes.toArray(String[]::new);
         laneTopics.put(stream, byLane);

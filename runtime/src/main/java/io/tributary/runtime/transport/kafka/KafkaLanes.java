@@ -8,6 +8,8 @@ import org.apache.kafka.clients.admin.Admin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +33,8 @@ public final class KafkaLanes {
     private final TributarySerde serde;
     private final PayloadMapping mapping;
     private final AtomicInteger consumers = new AtomicInteger();
+    /** Streams whose lane topics exist and are served: created here, or by a publisher's first message. */
+    private final Set<String> readyStreams = ConcurrentHashMap.newKeySet();
 
     public KafkaLanes(KafkaLaneSettings settings) {
         this(settings, TributarySerde.get());
@@ -56,7 +60,10 @@ public final class KafkaLanes {
         return settings;
     }
 
-    /** Creates the four lane topics of each stream and the dead-letter topic, if missing. */
+    /**
+     * Creates the four lane topics of each stream and the dead-letter topic, if missing, and waits until
+     * their leaders serve them; this instance's publishers then send to them without checking again.
+     */
     public void createTopics(Collection<String> streams, int partitions) {
         List<String> all = new ArrayList<>();
         for (String s : streams) {
@@ -66,11 +73,12 @@ public final class KafkaLanes {
         try (Admin admin = Admin.create(settings.adminConfig())) {
             KafkaTopics.create(admin, partitions, all);
         }
+        readyStreams.addAll(streams);
     }
 
     /** A new publisher; the caller closes it. */
     public KafkaLanePublisher publisher() {
-        return new KafkaLanePublisher(settings, topics, serde);
+        return new KafkaLanePublisher(settings, topics, serde, readyStreams);
     }
 
     /**

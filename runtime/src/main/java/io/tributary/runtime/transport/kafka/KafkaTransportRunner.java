@@ -119,7 +119,6 @@ public final class KafkaTransportRunner implements AutoCloseable {
             }
             KafkaLanePublisher publisher = lanes.publisher();
             resources.push(publisher);
-            publisher.prepare(inputs);
             PriorityLaneConsumer back = lanes.consumer(bus, outputs);
             resources.push(back);
             for (String pattern : patterns) {
