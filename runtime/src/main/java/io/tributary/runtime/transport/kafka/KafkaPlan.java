@@ -86,7 +86,6 @@ public final class KafkaPlan {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new LaneTopics(settings.app()).deadLetter());
         // Kafka 5.0's default, taken now: plans have no global stores, and without it every start warns
-        // (the topology's own config sets it too: KafkaTopologyTarget)
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // the partition assignor reads its own copy out of the main consumer's config
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);

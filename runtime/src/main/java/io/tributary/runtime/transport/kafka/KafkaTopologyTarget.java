@@ -18,8 +18,6 @@ import io.tributary.schemas.kafka.TributaryKafkaSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 import java.util.ArrayList;
@@ -29,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -75,25 +72,13 @@ public final class KafkaTopologyTarget {
     }
 
     /**
-     * No topology-level overrides; only what keeps Kafka Streams from warning, on every start, that the
-     * processing exception handler is off for global stores (plans have none; on by default from 5.0).
-     */
-    private TopologyConfig topologyConfig() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.app());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        return new TopologyConfig(new StreamsConfig(p));
-    }
-
-    /**
      * Validates the topology as the compiler does (a {@code TopologyValidationException} lists every
      * problem) and maps its stateless part.
      */
     public KafkaPlan plan(Topology topology) {
         new TopologyCompiler(catalog).compile(topology);   // same validation as the in-memory path
         LaneTopics topics = new LaneTopics(settings.app());
-        org.apache.kafka.streams.Topology kafka = new org.apache.kafka.streams.Topology(topologyConfig());
+        org.apache.kafka.streams.Topology kafka = new org.apache.kafka.streams.Topology();
         Serde<SpecificRecord> values = TributaryKafkaSerde.any();
         Map<Integer, String> mapped = new HashMap<>();   // node id -> Kafka Streams node name feeding its children
         Map<String, String> sources = new LinkedHashMap<>();
