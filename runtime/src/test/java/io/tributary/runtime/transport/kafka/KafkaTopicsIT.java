@@ -1,10 +1,12 @@
 package io.tributary.runtime.transport.kafka;
 
+import io.tributary.api.Priority;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,12 +97,12 @@ class KafkaTopicsIT {
         KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), "firstuse"));
         List<String> streams = List.of("orders.new.acct-a", "orders.new.acct-b", "orders.new.acct-c");
         int perStream = 40;
-        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sends = new ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (KafkaLanePublisher publisher = lanes.publisher()) {
             for (int i = 0; i < perStream; i++) {
                 for (String stream : streams) {
                     sends.add(publisher.publish(stream, "k" + i, RiskTopology.order(stream, "o-" + i, 10 + i),
-                            io.tributary.api.Priority.HIGH));
+                            Priority.HIGH));
                 }
             }
             publisher.flush();
@@ -118,7 +121,7 @@ class KafkaTopicsIT {
         }
         List<String> high = new ArrayList<>();
         for (String stream : streams) {
-            high.add(lanes.topics().topic(stream, io.tributary.api.Priority.HIGH));
+            high.add(lanes.topics().topic(stream, Priority.HIGH));
         }
         assertEquals(streams.size() * perStream, countAll(high, 1, streams.size() * perStream));
     }
