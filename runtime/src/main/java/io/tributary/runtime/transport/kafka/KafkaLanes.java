@@ -8,8 +8,6 @@ import org.apache.kafka.clients.admin.Admin;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,8 +31,8 @@ public final class KafkaLanes {
     private final TributarySerde serde;
     private final PayloadMapping mapping;
     private final AtomicInteger consumers = new AtomicInteger();
-    /** Streams whose lane topics exist and are served: created here, or by a publisher's first message. */
-    private final Set<String> readyStreams = ConcurrentHashMap.newKeySet();
+    /** Shared by this instance's publishers: streams created here are not checked again. */
+    private final LaneTopicProvisioner provisioner;
 
     public KafkaLanes(KafkaLaneSettings settings) {
         this(settings, TributarySerde.get());
@@ -50,6 +48,7 @@ public final class KafkaLanes {
         this.mapping = mapping;
         this.topics = new LaneTopics(settings.app());
         this.serde = serde;
+        this.provisioner = new LaneTopicProvisioner(topics, settings.adminConfig());
     }
 
     public LaneTopics topics() {
@@ -73,12 +72,12 @@ public final class KafkaLanes {
         try (Admin admin = Admin.create(settings.adminConfig())) {
             KafkaTopics.create(admin, partitions, all);
         }
-        readyStreams.addAll(streams);
+        provisioner.markReady(streams);
     }
 
     /** A new publisher; the caller closes it. */
     public KafkaLanePublisher publisher() {
-        return new KafkaLanePublisher(settings, topics, serde, readyStreams);
+        return new KafkaLanePublisher(settings, provisioner, serde);
     }
 
     /**
@@ -87,10 +86,26 @@ public final class KafkaLanes {
      * partitions (consumer group = app).
      */
     public PriorityLaneConsumer consumer(MessageBus bus, Collection<String> streams) {
-        if (streams.isEmpty()) {
-            throw new IllegalArgumentException("a lane consumer needs at least one stream");
-        }
-        return new PriorityLaneConsumer(settings, topics, streams, bus, serde, mapping,
+        return consumer(bus, LaneSubscription.of(streams));
+    }
+
+    /**
+     * Like {@link #consumer(MessageBus, Collection)}, and it also reads every other stream of this app
+     * whose name matches none of {@code exceptPatterns} (Tributary topic patterns), streams whose lane
+     * topics are created after it started included: a pattern subscription, which finds a new topic
+     * within the consumer's {@code metadata.max.age.ms} ({@value LaneSubscription#NEW_STREAM_DISCOVERY_MILLIS}
+     * ms unless the client properties set it), then reads it from its start. For an app whose streams
+     * are made as it runs (a route's destinations); the exceptions keep out what this process
+     * writes itself.
+     */
+    public PriorityLaneConsumer consumerOfEveryStream(MessageBus bus, Collection<String> streams,
+                                                      Collection<String> exceptPatterns) {
+        return consumer(bus, new LaneSubscription(List.copyOf(streams), true, List.copyOf(exceptPatterns)));
+    }
+
+    private PriorityLaneConsumer consumer(MessageBus bus, LaneSubscription subscription) {
+        subscription.streams().forEach(topics::lanes);   // an illegal stream name fails here, naming itself
+        return new PriorityLaneConsumer(settings, topics, subscription, bus, serde, mapping,
                 settings.app() + "-" + consumers.getAndIncrement());
     }
 }

@@ -33,16 +33,23 @@ public final class KafkaPlan {
     private final Topology topology;
     private final Map<String, String> sources;
     private final List<String> outputTopics;
+    private final List<String> sinkStreams;
+    /** Shared with the plan's sinks, which ask it for each record's lane topic. */
+    private final LaneTopicProvisioner laneTopics;
     private final List<Unmapped> unmapped;
     private final Map<String, LongAdder> counters;
 
     KafkaPlan(String name, KafkaStreamsSettings settings, Topology topology, Map<String, String> sources,
-              List<String> outputTopics, List<Unmapped> unmapped, Map<String, LongAdder> counters) {
+              List<String> sinkStreams, LaneTopicProvisioner laneTopics, List<Unmapped> unmapped,
+              Map<String, LongAdder> counters) {
         this.name = name;
         this.settings = settings;
         this.topology = topology;
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
-        this.outputTopics = List.copyOf(outputTopics);
+        this.sinkStreams = List.copyOf(sinkStreams);
+        LaneTopics topics = new LaneTopics(settings.app());
+        this.outputTopics = sinkStreams.stream().flatMap(s -> topics.lanes(s).stream()).toList();
+        this.laneTopics = laneTopics;
         this.unmapped = List.copyOf(unmapped);
         this.counters = counters;
     }
@@ -60,7 +67,10 @@ public final class KafkaPlan {
         return sources;
     }
 
-    /** Lane topics the sinks write ({@code <app>.<topic>.<lane>}); a route may add others at run time. */
+    /**
+     * Lane topics the sinks write ({@code <app>.<topic>.<lane>}); a route may add others at run time,
+     * created on their first record.
+     */
     public List<String> outputTopics() {
         return outputTopics;
     }
@@ -93,21 +103,18 @@ public final class KafkaPlan {
         return p;
     }
 
-    /** Creates the output lane topics and the dead-letter topic if missing. */
+    /**
+     * Creates the sinks' lane topics and the dead-letter topic if missing, so the sinks' first records
+     * need no admin call. Streams a route sends to are created on their first record
+     * ({@link LaneTopicProvisioner}), as are the sinks' when this was not called.
+     */
     public void createOutputTopics(int partitions) {
         List<String> all = new ArrayList<>(outputTopics);
         all.add(new LaneTopics(settings.app()).deadLetter());
-        Map<String, Object> admin = new LinkedHashMap<>();
-        streamsConfig().forEach((k, v) -> {
-            String key = String.valueOf(k);
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.")) {
-                admin.put(key, v);
-            }
-        });
-        try (Admin a = Admin.create(admin)) {
+        try (Admin a = Admin.create(settings.adminConfig())) {
             KafkaTopics.create(a, partitions, all);
         }
+        laneTopics.markReady(sinkStreams);
     }
 
     /** Starts a Kafka Streams instance of this plan (several instances share the partitions). */

@@ -101,4 +101,20 @@ public record KafkaStreamsSettings(String bootstrapServers, String app, boolean 
         p.putAll(kafkaProperties);
         return p;
     }
+
+    /**
+     * What an admin client of this application needs: bootstrap plus the pass-through security
+     * settings ({@code security.*}, {@code sasl.*}, {@code ssl.*}), not the Streams-only keys.
+     */
+    public Map<String, Object> adminConfig() {
+        Map<String, Object> admin = new HashMap<>();
+        streamsConfig().forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.")) {
+                admin.put(key, v);
+            }
+        });
+        return admin;
+    }
 }

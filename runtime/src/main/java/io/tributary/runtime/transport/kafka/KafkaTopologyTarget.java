@@ -78,6 +78,7 @@ public final class KafkaTopologyTarget {
     public KafkaPlan plan(Topology topology) {
         new TopologyCompiler(catalog).compile(topology);   // same validation as the in-memory path
         LaneTopics topics = new LaneTopics(settings.app());
+        LaneTopicProvisioner laneTopics = new LaneTopicProvisioner(topics, settings.adminConfig());
         org.apache.kafka.streams.Topology kafka = new org.apache.kafka.streams.Topology();
         Serde<SpecificRecord> values = TributaryKafkaSerde.any();
         Map<Integer, String> mapped = new HashMap<>();   // node id -> Kafka Streams node name feeding its children
@@ -150,9 +151,9 @@ public final class KafkaTopologyTarget {
                     String topic = ((SinkNode) node).topic();
                     LongAdder notSent = counters.computeIfAbsent(name + ".not-sent", k -> new LongAdder());
                     kafka.addProcessor(name, supplier(() -> new NodeProcessors.Stamp(name, topic, mapping, notSent)), parentNames);
-                    kafka.addSink(name + ".kafka", new LaneTopicExtractor(topics, topic),
+                    kafka.addSink(name + ".kafka", new LaneTopicExtractor(topics, laneTopics, topic),
                             KeySerde.INSTANCE.serializer(), new AnySerializer(values), name);
-                    outputs.addAll(topics.lanes(topic));
+                    outputs.add(topic);
                 }
                 case SINK_PLUGIN -> {
                     Optional<SinkTarget> target = catalog.sink(node.plugin());
@@ -176,7 +177,7 @@ public final class KafkaTopologyTarget {
             throw new IllegalArgumentException("topology '" + topology.name()
                     + "' has no topic source that Kafka can feed: " + unmapped);
         }
-        return new KafkaPlan(topology.name(), settings, kafka, sources, List.copyOf(outputs), unmapped, counters);
+        return new KafkaPlan(topology.name(), settings, kafka, sources, List.copyOf(outputs), laneTopics, unmapped, counters);
     }
 
     private static Object fn(GraphNode node) {
@@ -189,15 +190,16 @@ public final class KafkaTopologyTarget {
     }
 
     /**
-     * The lane topic of a record: its routed topic or the sink's, on its lane. Named (not a lambda) so
+     * The lane topic of a record: its routed topic or the sink's, on its lane; a stream's first record
+     * waits until its lane topics exist ({@link LaneTopicProvisioner}). Named (not a lambda) so
      * {@code describe()} prints the same text on every run.
      */
-    private record LaneTopicExtractor(LaneTopics topics, String topic)
+    private record LaneTopicExtractor(LaneTopics topics, LaneTopicProvisioner laneTopics, String topic)
             implements org.apache.kafka.streams.processor.TopicNameExtractor<Object, Object> {
         @Override
         public String extract(Object key, Object value, org.apache.kafka.streams.processor.RecordContext context) {
-            return topics.topic(Optional.ofNullable(NodeProcessors.routedTopicOf(context.headers())).orElse(topic),
-                    NodeProcessors.laneOf(context.headers()));
+            String routed = NodeProcessors.routedTopicOf(context.headers());
+            return laneTopics.topic(routed != null ? routed : topic, NodeProcessors.laneOf(context.headers()));
         }
 
         @Override

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * What {@code run --transport kafka} starts around a bus: the topology runs as a Kafka Streams
  * application, the bus's messages on the topology's source patterns are published to their lane
  * topics, and the outputs come back onto the bus on their lanes (so the run's counters and
- * subscribers see them as with the in-memory transport). With bootstrap {@value #EMBEDDED} (or none)
+ * subscribers see them as with the in-memory transport), a route's destinations included. With bootstrap {@value #EMBEDDED} (or none)
  * an embedded KRaft broker is started and stopped with it.
  *
  * <p>Only <em>Kafka sources</em> go over Kafka: topic sources from which every reachable node runs on
@@ -119,7 +119,9 @@ public final class KafkaTransportRunner implements AutoCloseable {
             }
             KafkaLanePublisher publisher = lanes.publisher();
             resources.push(publisher);
-            PriorityLaneConsumer back = lanes.consumer(bus, outputs);
+            // the sinks' streams, and any other stream of the app but the ones the bridge below writes:
+            // a route's destinations, created by Kafka Streams as their first records come
+            PriorityLaneConsumer back = lanes.consumerOfEveryStream(bus, outputs, patterns);
             resources.push(back);
             for (String pattern : patterns) {
                 Subscription s = bus.subscribe(pattern, (Envelope<Object> m) -> bridge(publisher, m),

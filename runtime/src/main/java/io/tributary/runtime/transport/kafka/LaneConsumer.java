@@ -53,7 +53,7 @@ final class LaneConsumer implements Runnable {
     private final int lane;
     private final Priority priority;
     private final LaneTopics topics;
-    private final List<String> subscription;
+    private final LaneSubscription subscription;
     private final TributarySerde serde;
     private final PayloadMapping mapping;
     /** Values stay in the fetch buffer (a slice each, no copy) until decoded. */
@@ -71,19 +71,16 @@ final class LaneConsumer implements Runnable {
     private volatile boolean running = true;
 
     LaneConsumer(PriorityLaneConsumer owner, Priority priority, KafkaLaneSettings settings, LaneTopics topics,
-                 Collection<String> streams, MessageBus bus, TributarySerde serde, PayloadMapping mapping,
+                 LaneSubscription subscription, MessageBus bus, TributarySerde serde, PayloadMapping mapping,
                  String name) {
         this.owner = owner;
         this.lane = priority.ordinal();
         this.priority = priority;
         this.topics = topics;
-        this.subscription = new ArrayList<>();
-        for (String s : streams) {
-            subscription.add(topics.topic(s, priority));
-        }
+        this.subscription = subscription;
         this.serde = serde;
         this.mapping = mapping;
-        this.consumer = new KafkaConsumer<>(settings.consumerConfig(topics.groupId(priority)),
+        this.consumer = new KafkaConsumer<>(subscription.consumerConfig(settings.consumerConfig(topics.groupId(priority))),
                 new StringDeserializer(), new ByteBufferDeserializer());
         this.ingress = new DecodingIngress(name, bus, serde, mapping);
         this.recentIds = new RecentIds(settings.recentIds());
@@ -92,10 +89,13 @@ final class LaneConsumer implements Runnable {
 
     @Override
     public void run() {
-        consumer.subscribe(subscription, new ConsumerRebalanceListener() {
+        subscription.subscribe(consumer, topics, priority, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
                 commitQuietly();
+                // a poll may return between revocation and the next assignment (a rebalance that takes
+                // longer than the poll): lag, pause and resume must not touch partitions no longer held
+                partitions.removeAll(revoked);
             }
 
             @Override
@@ -108,8 +108,7 @@ final class LaneConsumer implements Runnable {
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> lost) {
-                partitions.clear();
-                partitions.addAll(consumer.assignment());
+                partitions.removeAll(lost);
             }
         });
         long lastCommit = System.nanoTime();

@@ -1,5 +1,9 @@
 package io.tributary.runtime.transport.kafka;
 
+import io.tributary.api.Priority;
+
+import java.util.Collection;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +20,31 @@ final class LanePatterns {
 
     static Pattern lanesOf(String app, String topicPattern) {
         return Pattern.compile(escape(app) + "\\." + topicRegex(topicPattern) + LANES);
+    }
+
+    /**
+     * The topics of one lane of every stream of {@code app}, those created later included, but for
+     * streams matching one of {@code excluded} (Tributary topic patterns) unless listed in
+     * {@code included}: a negative lookahead, since Kafka's pattern subscription takes one regex.
+     */
+    static Pattern everyStreamBut(String app, Priority priority, Collection<String> included,
+                                  Collection<String> excluded) {
+        String lane = "\\." + priority.name().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(escape(app)).append("\\.(?:");
+        for (String stream : included) {
+            out.append(escape(stream)).append('|');
+        }
+        if (!excluded.isEmpty()) {
+            out.append("(?!(?:");
+            String sep = "";
+            for (String pattern : excluded) {
+                out.append(sep).append(topicRegex(pattern));
+                sep = "|";
+            }
+            out.append(')').append(lane).append("$)");
+        }
+        out.append(SEGMENT).append("(?:\\.").append(SEGMENT).append(")*)").append(lane);
+        return Pattern.compile(out.toString());
     }
 
     static String topicRegex(String topicPattern) {

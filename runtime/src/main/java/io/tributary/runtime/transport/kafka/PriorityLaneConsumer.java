@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -57,7 +56,7 @@ public final class PriorityLaneConsumer implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    PriorityLaneConsumer(KafkaLaneSettings settings, LaneTopics topics, Collection<String> streams,
+    PriorityLaneConsumer(KafkaLaneSettings settings, LaneTopics topics, LaneSubscription subscription,
                          MessageBus bus, TributarySerde serde, PayloadMapping mapping, String name) {
         this.name = name;
         this.topics = topics;
@@ -65,7 +64,7 @@ public final class PriorityLaneConsumer implements AutoCloseable {
         this.dlqProducer = new KafkaProducer<>(settings.producerConfig(), new StringSerializer(), new ByteArraySerializer());
         for (Priority p : Priority.values()) {
             String laneName = "kafka:" + name + "." + p.name().toLowerCase(java.util.Locale.ROOT);
-            lanes[p.ordinal()] = new LaneConsumer(this, p, settings, topics, streams, bus, serde, mapping, laneName);
+            lanes[p.ordinal()] = new LaneConsumer(this, p, settings, topics, subscription, bus, serde, mapping, laneName);
             threads[p.ordinal()] = new Thread(lanes[p.ordinal()], "kafka-lanes-" + name + "-" + p.name().toLowerCase(java.util.Locale.ROOT));
             threads[p.ordinal()].setDaemon(true);
         }

@@ -1,0 +1,109 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.Envelope;
+import io.tributary.api.Priority;
+import io.tributary.api.SubscribeOptions;
+import io.tributary.api.dsl.Named;
+import io.tributary.api.dsl.Route;
+import io.tributary.api.dsl.Topology;
+import io.tributary.api.dsl.TopologyBuilder;
+import io.tributary.runtime.bus.LocalMessageBus;
+import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.schemas.InstrumentId;
+import io.tributary.schemas.SubmitOrder;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.tributary.runtime.transport.kafka.KafkaLanesIT.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A route's destinations on Kafka: streams nobody created ahead, made by Kafka Streams on their first
+ * record and read back onto the bus by the runner, which subscribed before they existed.
+ */
+class KafkaRoutedDestinationsIT {
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+    private static final List<String> VENUES = List.of("BINANCE", "KRAKEN", "COINBASE", "BITSTAMP");
+    /** One route per venue, made once: BINANCE keeps the stream's lane, the others move to their own. */
+    private static final Map<String, Route> ROUTES = Map.of(
+            "BINANCE", Route.to("orders.venue.BINANCE"),
+            "KRAKEN", Route.to("orders.venue.KRAKEN", Priority.CRITICAL),
+            "BITSTAMP", Route.to("orders.venue.BITSTAMP", Priority.HIGH),
+            "COINBASE", Route.to("orders.venue.COINBASE", Priority.LOW));
+    private static final Map<String, Priority> LANES = Map.of("BINANCE", Priority.NORMAL, "KRAKEN", Priority.CRITICAL,
+            "BITSTAMP", Priority.HIGH, "COINBASE", Priority.LOW);
+    private static final int ORDERS = 12;
+
+    static Topology venueRouter() {
+        TopologyBuilder t = new TopologyBuilder("venue-router");
+        t.<SubmitOrder>stream("orders.new.*", Named.as("orders"))
+                .route(o -> ROUTES.get(o.getInstrument().getVenue()), Named.as("by-venue"))
+                .to("orders.unrouted", Named.as("out"));
+        return t.build();
+    }
+
+    @Test
+    void routedDestinationsAreCreatedWithAllTheirLanesAndComeBackOntoTheBus() {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            String app = "routed";
+            new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app))
+                    .createTopics(List.of("orders.new.acct-1"), 1);   // else found within metadata.max.age.ms
+            ConcurrentLinkedQueue<Envelope<SubmitOrder>> routed = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Envelope<SubmitOrder>> unrouted = new ConcurrentLinkedQueue<>();
+            AtomicInteger inputsOnTheBus = new AtomicInteger();
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+                bus.subscribe("orders.venue.*", (Envelope<SubmitOrder> m) -> routed.add(m.copy()), SubscribeOptions.inline());
+                bus.subscribe("orders.unrouted", (Envelope<SubmitOrder> m) -> unrouted.add(m.copy()), SubscribeOptions.inline());
+                bus.subscribe("orders.new.*", (Envelope<SubmitOrder> m) -> inputsOnTheBus.incrementAndGet(),
+                        SubscribeOptions.inline());
+                try (KafkaTransportRunner kafka = KafkaTransportRunner.start(venueRouter(), PluginCatalog.empty(), bus,
+                        new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of()))) {
+                    assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                    for (int i = 0; i < ORDERS; i++) {
+                        SubmitOrder order = RiskTopology.order("acct-1", "v-" + i, 10);
+                        order.setInstrument(new InstrumentId(VENUES.get(i % VENUES.size()), "BTCUSDT"));
+                        bus.publish("orders.new.acct-1", "acct-1", order, i < 6 ? Priority.NORMAL : Priority.LOW);
+                    }
+                    await(() -> routed.size() >= ORDERS, () -> "(routed back " + routed.size() + ", unrouted " + unrouted.size()
+                            + ", bridged " + kafka.bridged() + ", plan counters " + kafka.plan().counters() + ")");
+                    assertEquals(ORDERS, kafka.bridged(), "each order went to Kafka once: the run reads no input back");
+                }
+            }
+            assertEquals(ORDERS, routed.size(), "each routed order came back once, on every lane");
+            assertEquals(0, unrouted.size(), "every order had a route");
+            assertEquals(ORDERS, inputsOnTheBus.get(), "the inputs were not read back from their lane topics");
+            Set<String> ids = new HashSet<>();
+            for (Envelope<SubmitOrder> m : routed) {
+                String venue = m.payload().getInstrument().getVenue();
+                assertEquals("orders.venue." + venue, m.topic());
+                // a source's records start on NORMAL whatever lane they came in on, as on the bus
+                assertEquals(LANES.get(venue), m.priority(), m.payload().getClientOrderId());
+                ids.add(m.payload().getClientOrderId());
+            }
+            assertEquals(ORDERS, ids.size());
+
+            // created ahead of their first record, all four lanes (the broker's auto-create makes only the lane written)
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+                Set<String> existing = admin.listTopics().names().get();
+                LaneTopics topics = new LaneTopics(app);
+                for (String venue : VENUES) {
+                    assertTrue(existing.containsAll(topics.lanes("orders.venue." + venue)),
+                            venue + "'s lane topics, among " + existing);
+                }
+            }
+        });
+    }
+}
