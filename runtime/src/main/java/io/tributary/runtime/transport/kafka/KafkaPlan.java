@@ -28,6 +28,9 @@ public final class KafkaPlan {
         }
     }
 
+    /** Counter: records a processor threw on, skipped and dead-lettered ({@link ProcessingFailureHandler}). */
+    public static final String PROCESSING_FAILED = "processing-failed";
+
     private final String name;
     private final KafkaStreamsSettings settings;
     private final Topology topology;
@@ -52,6 +55,7 @@ public final class KafkaPlan {
         this.laneTopics = laneTopics;
         this.unmapped = List.copyOf(unmapped);
         this.counters = counters;
+        counters.computeIfAbsent(PROCESSING_FAILED, k -> new LongAdder());
     }
 
     public String name() {
@@ -79,7 +83,7 @@ public final class KafkaPlan {
         return unmapped;
     }
 
-    /** {@code <node>.route-dropped} counts. */
+    /** {@code <node>.route-dropped}, {@code <sink>.not-sent} and {@value #PROCESSING_FAILED} counts. */
     public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
         counters.forEach((k, v) -> out.put(k, v.sum()));
@@ -88,12 +92,17 @@ public final class KafkaPlan {
 
     /**
      * The Kafka Streams configuration used by {@link #start()}: the settings' profile, plus
-     * undecodable input records skipped ({@code LogAndContinueExceptionHandler}) and copied to
-     * {@code <app>.dlq} (Kafka Streams' {@code errors.dead.letter.queue.topic.name}).
+     * undecodable input records skipped ({@code LogAndContinueExceptionHandler}) and records a
+     * processor throws on skipped and counted ({@link ProcessingFailureHandler}), both copied to
+     * {@code <app>.dlq} (Kafka Streams' {@code errors.dead.letter.queue.topic.name}). The settings
+     * come last: {@code processing.exception.handler=...LogAndFailProcessingExceptionHandler} there
+     * stops the application on the first failure instead.
      */
     public Properties streamsConfig() {
         Properties p = new Properties();
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailureHandler.class.getName());
+        p.put(ProcessingFailureHandler.FAILURES, counters.get(PROCESSING_FAILED));
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new LaneTopics(settings.app()).deadLetter());
         // Kafka 5.0's default, taken now: plans have no global stores, and without it every start warns
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

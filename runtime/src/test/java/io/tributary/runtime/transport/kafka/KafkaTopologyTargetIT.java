@@ -3,6 +3,8 @@ package io.tributary.runtime.transport.kafka;
 import io.tributary.api.Envelope;
 import io.tributary.api.Priority;
 import io.tributary.api.SubscribeOptions;
+import io.tributary.api.dsl.Named;
+import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.runtime.bus.LocalMessageBus;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.schemas.OrderRejected;
@@ -11,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -114,6 +117,56 @@ class KafkaTopologyTargetIT {
             assertEquals(Priority.CRITICAL, approved.peek().priority());
             assertEquals("r-2", rejected.peek().payload().getClientOrderId());
         });
+    }
+
+    /** As on the in-process bus, a function that throws costs its record, not the application. */
+    @Test
+    void aRecordAFunctionThrowsOnIsSkippedCountedAndDeadLetteredAndProcessingGoesOn() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            String app = "failing";
+            TopologyBuilder t = new TopologyBuilder("priced");
+            t.<SubmitOrder>stream("orders.new.*", Named.as("orders"))
+                    .map(o -> {
+                        if (o.getClientOrderId().equals("boom")) {
+                            throw new IllegalStateException("no price for " + o.getClientOrderId());
+                        }
+                        return o;
+                    }, Named.as("price"))
+                    .to("orders.priced", Named.as("priced"));
+            KafkaPlan plan = new KafkaTopologyTarget(KafkaStreamsSettings.defaults(KAFKA.bootstrapServers(), app),
+                    PluginCatalog.empty()).plan(t.build());
+            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app));
+            lanes.createTopics(List.of("orders.new.acct-1"), 1);
+            plan.createOutputTopics(1);
+            ConcurrentLinkedQueue<String> priced = new ConcurrentLinkedQueue<>();
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults();
+                 RunningKafkaPlan running = plan.start();
+                 KafkaLanePublisher publisher = lanes.publisher()) {
+                bus.subscribe("orders.priced", (Envelope<SubmitOrder> m) -> priced.add(m.payload().getClientOrderId()),
+                        SubscribeOptions.inline());
+                try (PriorityLaneConsumer out = lanes.consumer(bus, List.of("orders.priced")).start()) {
+                    assertTrue(running.awaitRunning(Duration.ofSeconds(60)), "Kafka Streams running, was " + running.state());
+                    for (String id : List.of("a", "boom", "b")) {
+                        publisher.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", id, 5), Priority.NORMAL).get();
+                    }
+                    await(() -> priced.size() == 2, () -> "(priced " + priced + "; Kafka Streams " + running.state()
+                            + ", failure " + running.failure() + ", counters " + plan.counters() + ")");
+                    assertEquals(KafkaStreams.State.RUNNING, running.state());
+                    assertNull(running.failure());
+                }
+            }
+            assertEquals(List.of("a", "b"), List.copyOf(priced));
+            assertEquals(1L, plan.counters().get(KafkaPlan.PROCESSING_FAILED));
+            ConsumerRecord<String, byte[]> letter = readOne(app + ".dlq");
+            assertEquals(IllegalStateException.class.getName(), header(letter, "__streams.errors.exception"));
+            assertEquals("no price for boom", header(letter, "__streams.errors.message"));
+            assertEquals(lanes.topics().topic("orders.new.acct-1", Priority.NORMAL), header(letter, "__streams.errors.topic"));
+        });
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static ConsumerRecord<String, byte[]> readOne(String topic) {
