@@ -87,6 +87,11 @@ final class KafkaSession implements TransportSession {
         return out;
     }
 
+    @Override
+    public Throwable failure() {
+        return runner.failure();
+    }
+
     /** The Kafka plan's description, for {@code describe --transport kafka} and tests. */
     KafkaTransportRunner runner() {
         return runner;

@@ -34,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code tributary run [TOPOLOGY] [--duration D] [--config FILE] [--plugins DIR] [--transport T]}: loads the
@@ -46,6 +47,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "run", description = "Run a topology on the in-memory bus (or Kafka, or Redis Streams) with the venues, policies and sinks of the loaded plugins.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
+    /** How often the run asks its transport whether it still runs. */
+    private static final long TRANSPORT_CHECK_MILLIS = 200;
+
     @Spec
     CommandSpec spec;
 
@@ -131,6 +135,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         MetricsServices services = null;
         LiveUiServer ui = null;
         TransportSession session = null;
+        AtomicReference<Throwable> transportFailure = new AtomicReference<>();
         try {
             session = TransportOptions.open(cfg, built, catalog, bus, bootstrap, redis, metrics, out);
             out.printf("running %s (%d stage(s))%s for %s; plugins %s: %s; Ctrl-C stops%n", built.name(),
@@ -161,6 +166,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 out.println(line.next(System.nanoTime()) + transportLine.progress());
                 out.flush();
             }, period, period, TimeUnit.NANOSECONDS);
+            // a transport that stopped under a running plan (Kafka Streams in ERROR, say) would leave
+            // the run counting nothing until its duration is up: stop it instead, and say why
+            progress.scheduleWithFixedDelay(() -> {
+                Throwable failure = transportLine.failure();
+                if (failure != null && transportFailure.compareAndSet(null, failure)) {
+                    stop.countDown();
+                }
+            }, TRANSPORT_CHECK_MILLIS, TRANSPORT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             if (runFor.isZero()) {
                 stop.await();
             } else {
@@ -194,7 +207,24 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             finished.countDown();
             removeHook(hook);
         }
+        Throwable failure = transportFailure.get();
+        if (failure != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("run stopped: " + session.description() + " failed: " + causes(failure));
+            err.flush();
+            return 1;
+        }
         return 0;
+    }
+
+    /** The messages of an exception and its causes, outermost first: Kafka wraps the one that says why. */
+    static String causes(Throwable error) {
+        StringBuilder out = new StringBuilder(error.toString());
+        int depth = 0;
+        for (Throwable cause = error.getCause(); cause != null && depth++ < 8; cause = cause.getCause()) {
+            out.append("; caused by ").append(cause);
+        }
+        return out.toString();
     }
 
     private MetricsSettings metricsSettings(TributaryConfig cfg) {

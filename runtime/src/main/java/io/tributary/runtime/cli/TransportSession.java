@@ -25,6 +25,11 @@ interface TransportSession extends AutoCloseable {
         return "";
     }
 
+    /** What stopped the transport while the run went on, or null; {@code run} stops on it and exits 1. */
+    default Throwable failure() {
+        return null;
+    }
+
     /** Stops what the session started; the bus stays up. */
     @Override
     void close();

@@ -54,6 +54,37 @@ class RunOnKafkaIT {
                 <= TributaryCliTest.count(out, "kafka\\.bridged=(\\d+)"), out);
     }
 
+    /** As in-process: the records a function throws on are counted and dead-lettered, the run goes on. */
+    @Test
+    void aFunctionThatThrowsOnKafkaCostsItsRecordsNotTheRun() {
+        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
+                "run", FailingKafkaDesk.class.getName(), "--transport", "kafka", "--duration", "5s",
+                "--plugins", pluginsDir.toString()));
+        String out = r.out();
+        assertEquals(0, r.code(), r.err() + out);
+        long failed = TributaryCliTest.count(out, "kafka\\.processing-failed=(\\d+)");
+        long priced = TributaryCliTest.count(out, "desk\\.out\\.priced=(\\d+)");
+        assertTrue(failed > 0, "every seventh quote failed: " + out);
+        assertTrue(priced > failed, "the others came through: " + out);
+    }
+
+    /** Told to stop on the first failure, Kafka Streams stops; so does the run, saying why, with exit code 1. */
+    @Test
+    void aKafkaSideThatStopsStopsTheRun() throws IOException {
+        Path failFast = Files.writeString(pluginsDir.resolveSibling("fail-fast.conf"),
+                "tributary.transport.kafka.client { \"processing.exception.handler\" ="
+                        + " \"org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler\" }");
+        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
+                "run", FailingKafkaDesk.class.getName(), "--transport", "kafka", "--duration", "120s",
+                "--config", failFast.toString(), "--plugins", pluginsDir.toString()));
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue(Pattern.compile("run stopped: Kafka at localhost:\\d+ \\(on Kafka Streams: kafka-in\\) failed: .*"
+                + FailingKafkaDesk.FAILURE + "\\d+").matcher(r.err()).find(), r.err());
+        assertTrue(r.out().contains("Summary: failing-kafka-desk ran"), "the summary still comes: " + r.out());
+        long ran = TributaryCliTest.count(r.out(), "ran (\\d+)\\.\\ds");
+        assertTrue(ran >= 0 && ran < 120, "stopped before its duration: " + r.out());
+    }
+
     @Test
     void bootstrapNeedsKafka() throws IOException {
         TributaryCliTest.Result bootstrap = TributaryCliTest.exec("run", "echo-desk", "--bootstrap", "k:9092",

@@ -91,6 +91,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private final OutboundAvro outbound;
     private final List<String> kafkaSources;
     private final LongAdder bridged = new LongAdder();
+    private PriorityLaneConsumer back;
     private RunningKafkaPlan running;
 
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
@@ -121,7 +122,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             resources.push(publisher);
             // the sinks' streams, and any other stream of the app but the ones the bridge below writes:
             // a route's destinations, created by Kafka Streams as their first records come
-            PriorityLaneConsumer back = lanes.consumerOfEveryStream(bus, outputs, patterns);
+            back = lanes.consumerOfEveryStream(bus, outputs, patterns);
             resources.push(back);
             for (String pattern : patterns) {
                 Subscription s = bus.subscribe(pattern, (Envelope<Object> m) -> bridge(publisher, m),
@@ -266,6 +267,16 @@ public final class KafkaTransportRunner implements AutoCloseable {
     /** Waits until Kafka Streams is RUNNING. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.awaitRunning(timeout);
+    }
+
+    /**
+     * What stopped part of the Kafka side while it ran: the error of a Kafka Streams thread (which
+     * stops the application) or of a lane consumer reading outputs back; null while all of it runs.
+     * A record a processor throws on does not count: it is skipped ({@link ProcessingFailureHandler}).
+     */
+    public Throwable failure() {
+        Throwable streams = running == null ? null : running.failure();
+        return streams != null ? streams : back == null ? null : back.failure();
     }
 
     /** Messages sent from the bus to Kafka. */

@@ -141,6 +141,7 @@ final class LaneConsumer implements Runnable {
             }
         } catch (RuntimeException e) {
             LOG.error("{}: lane consumer stopped", Thread.currentThread().getName(), e);
+            owner.fail(e);
         } finally {
             commitQuietly();
             owner.lag().set(lane, 0);

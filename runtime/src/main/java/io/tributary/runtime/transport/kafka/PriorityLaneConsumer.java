@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -53,6 +54,7 @@ public final class PriorityLaneConsumer implements AutoCloseable {
     private final KafkaProducer<String, byte[]> dlqProducer;
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean started;
     private boolean closed;
 
@@ -104,6 +106,19 @@ public final class PriorityLaneConsumer implements AutoCloseable {
 
     LaneGate gate() {
         return gate;
+    }
+
+    void fail(Throwable error) {
+        failure.compareAndSet(null, error);
+    }
+
+    /**
+     * The error that stopped one of the lanes' consumers (the bus refused a record because it was
+     * closed, say), or null while every lane runs. A stopped lane stays stopped: its records wait in
+     * Kafka for the next consumer of the group.
+     */
+    public Throwable failure() {
+        return failure.get();
     }
 
     void countDuplicate() {

@@ -33,6 +33,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -93,6 +94,26 @@ class KafkaLanesIT {
             assertEquals("lanes-a.orders.new.normal/0@1", KafkaHeaders.readString(letter.headers(), KafkaHeaders.DLQ_SOURCE));
             assertEquals("{\"json\":true}", new String(letter.value(), StandardCharsets.UTF_8));
             assertTrue(KafkaHeaders.readString(letter.headers(), KafkaHeaders.DLQ_ERROR).length() > 0);
+        });
+    }
+
+    /** A lane that cannot hand its records over stops and says why, so a run can stop on it. */
+    @Test
+    void aLaneWhoseBusRefusesItsRecordsReportsWhy() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), "lanes-refused"));
+            lanes.createTopics(List.of("quotes"), 1);
+            LocalMessageBus bus = LocalMessageBus.withDefaults();
+            try (KafkaLanePublisher publisher = lanes.publisher();
+                 PriorityLaneConsumer consumer = lanes.consumer(bus, List.of("quotes")).start()) {
+                assertTrue(consumer.awaitAssignment(Duration.ofSeconds(30)));
+                bus.close();
+                assertNull(consumer.failure(), "nothing failed before a record came");
+                publisher.publish("quotes", "k", Quotes.quote("LATE", 1, 0), Priority.HIGH).get();
+                await(() -> consumer.failure() != null);
+                assertInstanceOf(IllegalStateException.class, consumer.failure());
+                assertEquals("bus is closed; cannot publish to quotes", consumer.failure().getMessage());
+            }
         });
     }
 
