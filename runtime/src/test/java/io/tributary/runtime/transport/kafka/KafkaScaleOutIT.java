@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -100,7 +101,10 @@ class KafkaScaleOutIT {
         lanes.createTopics(List.of("orders.in"), 4);
         plan.createOutputTopics(4);
 
-        KafkaPlan victimPlan = new KafkaTopologyTarget(base.withKafkaProperties(Map.of("client.id", victim)),
+        // the crash point's exception stands for a killed process: the victim stops on it (a plan's own
+        // handler would skip the record and go on, as for a function failing on one record)
+        KafkaPlan victimPlan = new KafkaTopologyTarget(base.withKafkaProperties(Map.of("client.id", victim,
+                "processing.exception.handler", LogAndFailProcessingExceptionHandler.class.getName())),
                 PluginCatalog.empty()).plan(topology);
         KafkaPlan survivorPlan = new KafkaTopologyTarget(base.withKafkaProperties(Map.of("client.id", app + "-survivor")),
                 PluginCatalog.empty()).plan(topology);
