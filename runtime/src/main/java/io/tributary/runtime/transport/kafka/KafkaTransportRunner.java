@@ -159,6 +159,9 @@ public final class KafkaTransportRunner implements AutoCloseable {
     }
 
     private void bridge(KafkaLanePublisher publisher, Envelope<Object> m) {
+        if (PriorityLaneConsumer.FROM_KAFKA.equals(m.headers().get(PriorityLaneConsumer.ORIGIN))) {
+            return;   // read back from a sink's lane topics, which a Kafka source reads already
+        }
         SpecificRecord record = outbound.recordOf(m);
         if (record == null) {
             return;

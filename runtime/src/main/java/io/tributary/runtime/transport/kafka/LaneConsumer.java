@@ -1,7 +1,6 @@
 package io.tributary.runtime.transport.kafka;
 
 import io.tributary.runtime.transport.RecentIds;
-import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.runtime.transport.DecodingIngress;
@@ -161,7 +160,7 @@ final class LaneConsumer implements Runnable {
             return;
         }
         int start = value.position();
-        if (ingress.ingest(stream, record.key(), value, priority, Headers.EMPTY)) {
+        if (ingress.ingest(stream, record.key(), value, priority, PriorityLaneConsumer.ORIGIN_HEADERS)) {
             delivered.increment();
             return;
         }

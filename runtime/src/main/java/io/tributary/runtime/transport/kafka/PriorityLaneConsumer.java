@@ -1,5 +1,6 @@
 package io.tributary.runtime.transport.kafka;
 
+import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
 import io.tributary.api.Priority;
 import io.tributary.runtime.transport.avro.PayloadMapping;
@@ -43,6 +44,16 @@ import java.util.concurrent.atomic.LongAdder;
  * Consumers of one app share partitions through one consumer group per lane ({@code <app>.<lane>}).
  */
 public final class PriorityLaneConsumer implements AutoCloseable {
+    /**
+     * Bus header on every message a lane consumer hands over, value {@value #FROM_KAFKA}: a bridge from
+     * the bus to Kafka skips such messages, which Kafka has already (else a stream that is both a
+     * sink's and a source's would go round for ever).
+     */
+    public static final String ORIGIN = "tributary.origin";
+    public static final String FROM_KAFKA = "kafka";
+    /** One instance for every message: no allocation per record. */
+    static final Headers ORIGIN_HEADERS = Headers.of(ORIGIN, FROM_KAFKA);
+
     private static final Logger LOG = LoggerFactory.getLogger(PriorityLaneConsumer.class);
 
     private final String name;
