@@ -37,19 +37,22 @@ public final class KafkaPlan {
     private final Map<String, String> sources;
     private final List<String> outputTopics;
     private final List<String> sinkStreams;
+    /** Mapped route nodes: they may send records to streams no sink names. */
+    private final List<String> routes;
     /** Shared with the plan's sinks, which ask it for each record's lane topic. */
     private final LaneTopicProvisioner laneTopics;
     private final List<Unmapped> unmapped;
     private final Map<String, LongAdder> counters;
 
     KafkaPlan(String name, KafkaStreamsSettings settings, Topology topology, Map<String, String> sources,
-              List<String> sinkStreams, LaneTopicProvisioner laneTopics, List<Unmapped> unmapped,
-              Map<String, LongAdder> counters) {
+              List<String> sinkStreams, List<String> routes, LaneTopicProvisioner laneTopics,
+              List<Unmapped> unmapped, Map<String, LongAdder> counters) {
         this.name = name;
         this.settings = settings;
         this.topology = topology;
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.sinkStreams = List.copyOf(sinkStreams);
+        this.routes = List.copyOf(routes);
         LaneTopics topics = new LaneTopics(settings.app());
         this.outputTopics = sinkStreams.stream().flatMap(s -> topics.lanes(s).stream()).toList();
         this.laneTopics = laneTopics;
@@ -144,7 +147,12 @@ public final class KafkaPlan {
         for (String t : outputTopics) {
             out.append("    ").append(t).append('\n');
         }
-        out.append("    ").append(new LaneTopics(settings.app()).deadLetter()).append(" (undecodable input)\n");
+        for (String route : routes) {
+            out.append("    ").append(settings.app()).append(".<destination>.<lane> of route ").append(route)
+                    .append(" (created on its first record)\n");
+        }
+        out.append("    ").append(new LaneTopics(settings.app()).deadLetter())
+                .append(" (undecodable input, input records a processor threw on)\n");
         List<String> internal = internalTopics();
         out.append("  Internal topics (repartition, changelog):").append(internal.isEmpty() ? " none" : "").append('\n');
         for (String t : internal) {

@@ -84,6 +84,7 @@ public final class KafkaTopologyTarget {
         Map<Integer, String> mapped = new HashMap<>();   // node id -> Kafka Streams node name feeding its children
         Map<String, String> sources = new LinkedHashMap<>();
         Set<String> outputs = new LinkedHashSet<>();
+        List<String> routes = new ArrayList<>();
         List<KafkaPlan.Unmapped> unmapped = new ArrayList<>();
         Map<String, LongAdder> counters = new LinkedHashMap<>();
 
@@ -146,6 +147,7 @@ public final class KafkaTopologyTarget {
                     LongAdder dropped = counters.computeIfAbsent(name + ".route-dropped", k -> new LongAdder());
                     Router<Object> r = router.get();
                     kafka.addProcessor(name, supplier(() -> new NodeProcessors.RouteStep(r, dropped)), parentNames);
+                    routes.add(name);
                 }
                 case SINK_TOPIC -> {
                     String topic = ((SinkNode) node).topic();
@@ -177,7 +179,7 @@ public final class KafkaTopologyTarget {
             throw new IllegalArgumentException("topology '" + topology.name()
                     + "' has no topic source that Kafka can feed: " + unmapped);
         }
-        return new KafkaPlan(topology.name(), settings, kafka, sources, List.copyOf(outputs), laneTopics, unmapped, counters);
+        return new KafkaPlan(topology.name(), settings, kafka, sources, List.copyOf(outputs), routes, laneTopics, unmapped, counters);
     }
 
     private static Object fn(GraphNode node) {

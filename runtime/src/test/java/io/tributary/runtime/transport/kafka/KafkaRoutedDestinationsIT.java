@@ -72,6 +72,9 @@ class KafkaRoutedDestinationsIT {
                 try (KafkaTransportRunner kafka = KafkaTransportRunner.start(venueRouter(), PluginCatalog.empty(), bus,
                         new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of()))) {
                     assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                    String described = kafka.plan().describe();
+                    assertTrue(described.contains("routed.<destination>.<lane> of route by-venue (created on its first record)"),
+                            described);
                     for (int i = 0; i < ORDERS; i++) {
                         SubmitOrder order = RiskTopology.order("acct-1", "v-" + i, 10);
                         order.setInstrument(new InstrumentId(VENUES.get(i % VENUES.size()), "BTCUSDT"));
