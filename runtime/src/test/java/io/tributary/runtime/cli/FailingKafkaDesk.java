@@ -1,11 +1,9 @@
 package io.tributary.runtime.cli;
 
 import io.tributary.api.dsl.Named;
-import io.tributary.api.dsl.Stream;
 import io.tributary.api.dsl.Topology;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.api.dsl.TopologyDefinition;
-import io.tributary.api.dsl.Venue;
 import io.tributary.api.market.Quote;
 
 /**
@@ -22,8 +20,7 @@ public final class FailingKafkaDesk implements TopologyDefinition {
 
     @Override
     public Topology define(TopologyBuilder t) {
-        Stream<String> ticks = t.source(Named.as("ticks"), Venue.ref("sim")).subscribe("data.quotes.**");
-        ticks.map(KafkaDesk::quote, Named.as("to-quote")).to("desk.in.quotes", Named.as("quotes-in"));
+        KafkaDesk.quotesIn(t);
         t.<Quote>stream("desk.in.*", Named.as("kafka-in"))
                 .map(FailingKafkaDesk::price, Named.as("price"))
                 .to("desk.out.priced", Named.as("priced-out"));

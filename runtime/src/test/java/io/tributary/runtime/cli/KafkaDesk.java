@@ -26,8 +26,7 @@ public final class KafkaDesk implements TopologyDefinition {
 
     @Override
     public Topology define(TopologyBuilder t) {
-        Stream<String> ticks = t.source(Named.as("ticks"), Venue.ref("sim")).subscribe("data.quotes.**");
-        ticks.map(KafkaDesk::quote, Named.as("to-quote")).to("desk.in.quotes", Named.as("quotes-in"));
+        Stream<String> ticks = quotesIn(t);
         ticks.filter(s -> s.endsWith("0"), Named.as("every-tenth")).to("desk.in.raw", Named.as("raw-in"));
         Stream<Quote> in = t.stream("desk.in.*", Named.as("kafka-in"));
         in.filter(q -> q.bidPrice() % 2 == 0, Named.as("even")).lane(Priority.CRITICAL, Named.as("critical"))
@@ -35,6 +34,13 @@ public final class KafkaDesk implements TopologyDefinition {
         in.filter(q -> q.bidPrice() % 2 != 0, Named.as("odd")).lane(Priority.LOW, Named.as("low"))
                 .to("desk.out.odd", Named.as("odd-out"));
         return t.build();
+    }
+
+    /** The in-process part: the ticker's strings as quotes on {@code desk.in.quotes}; returns the strings. */
+    static Stream<String> quotesIn(TopologyBuilder t) {
+        Stream<String> ticks = t.source(Named.as("ticks"), Venue.ref("sim")).subscribe("data.quotes.**");
+        ticks.map(KafkaDesk::quote, Named.as("to-quote")).to("desk.in.quotes", Named.as("quotes-in"));
+        return ticks;
     }
 
     static Quote quote(String tick) {
