@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What {@code run --transport kafka} starts around a bus: the topology runs as a Kafka Streams
  * application, the bus's messages on the topology's source patterns are published to their lane
- * topics, and the outputs come back onto the bus on their lanes (so the run's counters and
- * subscribers see them as with the in-memory transport), a route's destinations included. With bootstrap {@value #EMBEDDED} (or none)
- * an embedded KRaft broker is started and stopped with it.
+ * topics, and the outputs come back onto the bus on their lanes, a route's destinations included
+ * (so the run's counters and subscribers see them as with the in-memory transport). With bootstrap
+ * {@value #EMBEDDED} (or none) an embedded KRaft broker is started and stopped with it.
  *
  * <p>Only <em>Kafka sources</em> go over Kafka: topic sources from which every reachable node runs on
  * Kafka Streams ({@link #kafkaSources()}). The caller runs the rest of the topology in-process and
