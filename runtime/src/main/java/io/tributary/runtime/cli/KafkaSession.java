@@ -4,6 +4,8 @@ import io.tributary.api.MessageBus;
 import io.tributary.api.dsl.Topology;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.config.TransportSettings;
+import io.tributary.runtime.metrics.Registration;
+import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.runtime.transport.kafka.KafkaStreamsSettings;
 import io.tributary.runtime.transport.kafka.KafkaTransportRunner;
@@ -27,19 +29,22 @@ final class KafkaSession implements TransportSession {
 
     private final KafkaTransportRunner runner;
     private final MessageBus planBus;
+    private final Registration metrics;
 
-    private KafkaSession(KafkaTransportRunner runner, MessageBus planBus) {
+    private KafkaSession(KafkaTransportRunner runner, MessageBus planBus, Registration metrics) {
         this.runner = runner;
         this.planBus = planBus;
+        this.metrics = metrics;
     }
 
     /**
      * Starts the Kafka side and waits until Kafka Streams runs.
      *
      * @param bootstrap {@code --bootstrap}, or null for the configured one
+     * @param metrics   where the transport's counters and read-back lag are registered; may be null
      */
     static KafkaSession start(Topology topology, PluginCatalog catalog, MessageBus bus, TransportSettings.Kafka kafka,
-                              String bootstrap, PrintWriter out) throws InterruptedException {
+                              String bootstrap, TributaryMetrics metrics, PrintWriter out) throws InterruptedException {
         KafkaTransportRunner.Options options = new KafkaTransportRunner.Options(
                 bootstrap != null ? bootstrap : kafka.bootstrapServers(), kafka.applicationId(), kafka.exactlyOnce(),
                 kafka.profile() == TransportSettings.Kafka.Profile.THROUGHPUT
@@ -64,7 +69,14 @@ final class KafkaSession implements TransportSession {
             // PhysicalPlan names each stage's subscription <topology>/<stage>, a source's stage after the source
             skipped.add(topology.name() + "/" + source);
         }
-        return new KafkaSession(runner, new ResidualBus(bus, skipped));
+        Registration registered;
+        try {
+            registered = metrics == null ? () -> { } : runner.registerMetrics(metrics);
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        return new KafkaSession(runner, new ResidualBus(bus, skipped), registered);
     }
 
     @Override
@@ -99,6 +111,7 @@ final class KafkaSession implements TransportSession {
 
     @Override
     public void close() {
+        metrics.close();
         runner.close();
     }
 }

@@ -58,7 +58,7 @@ final class TransportOptions {
             throws InterruptedException {
         return switch (cfg.transport().type()) {
             case INMEMORY -> new InMemorySession(bus);
-            case KAFKA -> KafkaSession.start(topology, catalog, bus, cfg.transport().kafka(), bootstrap, out);
+            case KAFKA -> KafkaSession.start(topology, catalog, bus, cfg.transport().kafka(), bootstrap, metrics, out);
             case REDIS -> RedisSession.start(topology, bus, cfg, redis, metrics, out);
         };
     }

@@ -93,6 +93,22 @@ public final class MetricNames {
     }
 
     /**
+     * {@code tributary.transport.<transport>.<name>}, a transport's own count; the name may have
+     * several segments ({@code streams.processing-failed}) and must be a valid topic.
+     */
+    public static String transport(String transport, String name) {
+        if (name == null || !Topic.isValid(name)) {
+            try {
+                Topic.validate(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("transport metric name '" + name + "' cannot be part of a metric name: "
+                        + e.getMessage(), e);
+            }
+        }
+        return PREFIX + ".transport." + segment("transport", transport) + '.' + name;
+    }
+
+    /**
      * Checks that {@code value} can be one segment of a metric name: a valid topic without dots.
      *
      * @param what what the value names, for the error ("node", "topology"…)

@@ -233,6 +233,28 @@ public final class TributaryMetrics implements AutoCloseable {
         });
     }
 
+    /**
+     * Registers a counter {@code tributary.transport.<transport>.<name>} whose count is {@code total},
+     * a monotonic count the transport keeps (messages bridged, dead-lettered, duplicates dropped…).
+     * {@code total} is called on every read: make it cheap and thread-safe.
+     */
+    public Registration registerTransportCounter(String transport, String name, LongSupplier total) {
+        Objects.requireNonNull(total, "total");
+        String metric = MetricNames.transport(transport, name);
+        String owner = transport + " counter '" + name + "'";
+        String exported = claimPrometheusName(metric, owner);
+        try {
+            registry.register(metric, new DerivedCounter(metric, total));
+        } catch (IllegalArgumentException e) {
+            prometheusNames.remove(exported, owner);
+            throw new IllegalArgumentException(owner + " is already registered", e);
+        }
+        return once(() -> {
+            registry.remove(metric);
+            prometheusNames.remove(exported, owner);
+        });
+    }
+
     /** Registers the health check {@code transport.<transport>}, healthy while {@code connected} says so. */
     public Registration registerTransport(String transport, BooleanSupplier connected) {
         Objects.requireNonNull(connected, "connected");

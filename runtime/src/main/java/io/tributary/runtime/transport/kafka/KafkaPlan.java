@@ -4,7 +4,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +29,8 @@ public final class KafkaPlan {
 
     /** Counter: records a processor threw on, skipped and dead-lettered ({@link ProcessingFailureHandler}). */
     public static final String PROCESSING_FAILED = "processing-failed";
+    /** Counter: input records that are not valid Avro, skipped and dead-lettered ({@link UndecodableInputHandler}). */
+    public static final String UNDECODABLE = "undecodable";
 
     private final String name;
     private final KafkaStreamsSettings settings;
@@ -58,6 +59,7 @@ public final class KafkaPlan {
         this.laneTopics = laneTopics;
         this.unmapped = List.copyOf(unmapped);
         this.counters = counters;
+        counters.computeIfAbsent(UNDECODABLE, k -> new LongAdder());
         counters.computeIfAbsent(PROCESSING_FAILED, k -> new LongAdder());
     }
 
@@ -86,16 +88,24 @@ public final class KafkaPlan {
         return unmapped;
     }
 
-    /** {@code <node>.route-dropped}, {@code <sink>.not-sent} and {@value #PROCESSING_FAILED} counts. */
+    /**
+     * {@code <node>.route-dropped}, {@code <sink>.not-sent}, {@value #UNDECODABLE} and
+     * {@value #PROCESSING_FAILED} counts.
+     */
     public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
         counters.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 
+    /** The live counters behind {@link #counters()}, for metrics that read them on each scrape. */
+    Map<String, LongAdder> liveCounters() {
+        return Collections.unmodifiableMap(counters);
+    }
+
     /**
      * The Kafka Streams configuration used by {@link #start()}: the settings' profile, plus
-     * undecodable input records skipped ({@code LogAndContinueExceptionHandler}) and records a
+     * undecodable input records skipped and counted ({@link UndecodableInputHandler}) and records a
      * processor throws on skipped and counted ({@link ProcessingFailureHandler}), both copied to
      * {@code <app>.dlq} (Kafka Streams' {@code errors.dead.letter.queue.topic.name}). The settings
      * come last: {@code processing.exception.handler=...LogAndFailProcessingExceptionHandler} there
@@ -103,7 +113,8 @@ public final class KafkaPlan {
      */
     public Properties streamsConfig() {
         Properties p = new Properties();
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableInputHandler.class.getName());
+        p.put(UndecodableInputHandler.UNDECODABLE, counters.get(UNDECODABLE));
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailureHandler.class.getName());
         p.put(ProcessingFailureHandler.FAILURES, counters.get(PROCESSING_FAILED));
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new LaneTopics(settings.app()).deadLetter());

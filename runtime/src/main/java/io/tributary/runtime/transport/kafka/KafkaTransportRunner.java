@@ -2,6 +2,7 @@ package io.tributary.runtime.transport.kafka;
 
 import io.tributary.api.Envelope;
 import io.tributary.api.MessageBus;
+import io.tributary.api.Priority;
 import io.tributary.api.SubscribeOptions;
 import io.tributary.api.Subscription;
 import io.tributary.api.dsl.Topology;
@@ -11,6 +12,9 @@ import io.tributary.api.TopicPattern;
 import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.api.graph.OperatorType;
 import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.metrics.MetricNames;
+import io.tributary.runtime.metrics.Registration;
+import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.transport.CloseStack;
 import io.tributary.runtime.transport.OutboundAvro;
 import io.tributary.runtime.transport.avro.PayloadMapping;
@@ -50,6 +54,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class KafkaTransportRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTransportRunner.class);
+
+    /** The transport's segment in metric names. */
+    private static final String TRANSPORT = "kafka";
 
     /** The bootstrap address that asks for an embedded broker (config values cannot be empty). */
     public static final String EMBEDDED = "embedded";
@@ -280,6 +287,38 @@ public final class KafkaTransportRunner implements AutoCloseable {
     public Throwable failure() {
         Throwable streams = running == null ? null : running.failure();
         return streams != null ? streams : back == null ? null : back.failure();
+    }
+
+    /**
+     * Registers this run's Kafka figures with {@code metrics}: counters
+     * {@code tributary.transport.kafka.{bridged,not-sent,read-back,duplicates,dead-lettered}} and
+     * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
+     * route-dropped, not-sent per sink), and the read-back lanes' lag
+     * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check). Close the
+     * returned registration before the runner.
+     */
+    public Registration registerMetrics(TributaryMetrics metrics) {
+        List<Registration> done = new ArrayList<>();
+        try {
+            done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", bridged::sum));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "read-back", back::delivered));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "duplicates", back::duplicates));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "dead-lettered", back::deadLettered));
+            plan.liveCounters().forEach((name, total) ->
+                    done.add(metrics.registerTransportCounter(TRANSPORT, "streams." + name, total::sum)));
+            for (Priority lane : Priority.values()) {
+                done.add(metrics.registerLag(TRANSPORT, "read-back." + MetricNames.laneName(lane), () -> back.lag(lane)));
+            }
+        } catch (RuntimeException e) {
+            done.forEach(Registration::close);
+            throw e;
+        }
+        return () -> {
+            for (int i = done.size() - 1; i >= 0; i--) {
+                done.get(i).close();
+            }
+        };
     }
 
     /** Messages sent from the bus to Kafka. */

@@ -153,6 +153,11 @@ public final class PriorityLaneConsumer implements AutoCloseable {
                 });
     }
 
+    /** Records of {@code lane} not yet read, as of its last fetch. */
+    public long lag(Priority lane) {
+        return lag.get(lane.ordinal());
+    }
+
     /** Records handed to the bus (decoded, not duplicates), all lanes. */
     public long delivered() {
         long sum = 0;

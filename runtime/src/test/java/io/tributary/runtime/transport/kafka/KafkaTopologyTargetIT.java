@@ -7,6 +7,8 @@ import io.tributary.api.dsl.Named;
 import io.tributary.api.dsl.TopologyBuilder;
 import io.tributary.runtime.bus.LocalMessageBus;
 import io.tributary.runtime.compile.PluginCatalog;
+import io.tributary.runtime.metrics.Registration;
+import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.schemas.OrderRejected;
 import io.tributary.schemas.SubmitOrder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,6 +88,7 @@ class KafkaTopologyTargetIT {
             // the undecodable input went to Kafka Streams' dead-letter topic, the rest went on
             ConsumerRecord<String, byte[]> letter = readOne(app + ".dlq");
             assertEquals("not avro", new String(letter.value(), StandardCharsets.UTF_8));
+            assertEquals(1L, plan.counters().get(KafkaPlan.UNDECODABLE));
         });
     }
 
@@ -102,7 +105,9 @@ class KafkaTopologyTargetIT {
                 bus.subscribe("orders.approved", (Envelope<SubmitOrder> m) -> approved.add(m.copy()), SubscribeOptions.inline());
                 bus.subscribe("orders.rejected", (Envelope<OrderRejected> m) -> rejected.add(m.copy()), SubscribeOptions.inline());
                 try (KafkaTransportRunner kafka = KafkaTransportRunner.start(RiskTopology.build(), PluginCatalog.empty(), bus,
-                        new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of()))) {
+                        new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of()));
+                     TributaryMetrics metrics = TributaryMetrics.builder().build();
+                     Registration registered = kafka.registerMetrics(metrics)) {
                     assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
                     bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-1", 5), Priority.NORMAL);
                     bus.publish("orders.new.acct-7", "acct-7", RiskTopology.order("acct-7", "r-2", 500), Priority.NORMAL);
@@ -111,6 +116,20 @@ class KafkaTopologyTargetIT {
                     assertEquals(2, kafka.bridged());
                     assertEquals(1, kafka.notAvro());
                     assertTrue(kafka.plan().describe().contains("Not mapped:"));
+                    // the same figures in Dropwizard, as /metrics exports them
+                    var counters = metrics.registry().getCounters();
+                    assertEquals(2, counters.get("tributary.transport.kafka.bridged").getCount());
+                    assertEquals(1, counters.get("tributary.transport.kafka.not-sent").getCount());
+                    assertEquals(2, counters.get("tributary.transport.kafka.read-back").getCount());
+                    assertEquals(0, counters.get("tributary.transport.kafka.streams.processing-failed").getCount());
+                    assertEquals(0, counters.get("tributary.transport.kafka.streams.approved.not-sent").getCount());
+                    for (Priority lane : Priority.values()) {
+                        String lag = "tributary.transport.kafka.read-back." + lane.name().toLowerCase(java.util.Locale.ROOT) + ".lag";
+                        assertEquals(0L, metrics.registry().getGauges().get(lag).getValue(), lag);
+                    }
+                    registered.close();
+                    assertTrue(metrics.registry().getNames().stream().noneMatch(n -> n.startsWith("tributary.transport.kafka")),
+                            "closed: " + metrics.registry().getNames());
                 }
             }
             assertEquals("r-1", approved.peek().payload().getClientOrderId());
