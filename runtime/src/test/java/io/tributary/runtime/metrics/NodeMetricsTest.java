@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -117,5 +118,27 @@ class NodeMetricsTest {
         assertTrue(metrics.registry().getNames().isEmpty());
         assertEquals(Set.of("plugins"), metrics.healthChecks().getNames());
         metrics.registerLag("kafka", "data_quotes", () -> 1); // the Prometheus name is free again
+    }
+
+    @Test
+    void transportCountersReadThroughAndCanBeUndone() {
+        TributaryMetrics metrics = TributaryMetrics.create();
+        AtomicLong bridged = new AtomicLong(3);
+        Registration counter = metrics.registerTransportCounter("kafka", "streams.by-venue.route-dropped", bridged::get);
+        var registered = metrics.registry().getCounters().get("tributary.transport.kafka.streams.by-venue.route-dropped");
+        assertEquals(3, registered.getCount());
+        bridged.set(7);
+        assertEquals(7, registered.getCount(), "read on each call, not copied");
+        assertThrows(UnsupportedOperationException.class, registered::inc);
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> metrics.registerTransportCounter("kafka", "streams.by_venue.route_dropped", () -> 1));
+        assertTrue(clash.getMessage().contains("tributary_transport_kafka_streams_by_venue_route_dropped"), clash.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> metrics.registerTransportCounter("kafka", "streams..x", () -> 1));
+        assertTrue(bad.getMessage().contains("streams..x"), bad.getMessage());
+
+        counter.close();
+        assertTrue(metrics.registry().getNames().isEmpty());
+        metrics.registerTransportCounter("kafka", "streams.by_venue.route_dropped", () -> 1); // the name is free again
     }
 }
