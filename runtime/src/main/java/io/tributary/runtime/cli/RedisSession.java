@@ -36,22 +36,22 @@ final class RedisSession implements TransportSession {
 
     private final RedisTransportRunner runner;
     private final LocalRedisServer server;
-    private final Registration health;
+    private final Registration metrics;
     private long lastSent;
     private long lastReceived;
     private long lastNanos = System.nanoTime();
 
-    private RedisSession(RedisTransportRunner runner, LocalRedisServer server, Registration health) {
+    private RedisSession(RedisTransportRunner runner, LocalRedisServer server, Registration metrics) {
         this.runner = runner;
         this.server = server;
-        this.health = health;
+        this.metrics = metrics;
     }
 
     /**
      * Starts the Redis side and waits until the consumer group is set up.
      *
      * @param address {@code --redis}, or null for the configured one
-     * @param metrics where the health check {@code transport.redis} is registered; may be null
+     * @param metrics where the health check {@code transport.redis} and the transport counters are registered; may be null
      * @throws IllegalArgumentException when Redis cannot be reached, or no redis-server can be started
      */
     static RedisSession start(Topology topology, MessageBus bus, TributaryConfig cfg, String address,
@@ -86,6 +86,8 @@ final class RedisSession implements TransportSession {
                 throw new IllegalStateException("the Redis consumer group " + redis.app() + " at " + runner.address()
                         + " was not ready within " + START_TIMEOUT.toSeconds() + " s");
             }
+            Registration registered = metrics == null ? null : runner.registerMetrics(metrics);
+            return new RedisSession(runner, server, registered);
         } catch (InterruptedException | RuntimeException e) {
             runner.close();
             if (server != null) {
@@ -93,8 +95,6 @@ final class RedisSession implements TransportSession {
             }
             throw e;
         }
-        Registration health = metrics == null ? null : runner.registerHealth(metrics);
-        return new RedisSession(runner, server, health);
     }
 
     /** Whether the address came from the user's configuration rather than reference.conf's default. */
@@ -179,8 +179,8 @@ final class RedisSession implements TransportSession {
 
     @Override
     public void close() {
-        if (health != null) {
-            health.close();
+        if (metrics != null) {
+            metrics.close();
         }
         runner.close();
         if (server != null) {

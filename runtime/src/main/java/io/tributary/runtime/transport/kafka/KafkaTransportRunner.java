@@ -311,14 +311,10 @@ public final class KafkaTransportRunner implements AutoCloseable {
                 done.add(metrics.registerLag(TRANSPORT, "read-back." + MetricNames.laneName(lane), () -> back.lag(lane)));
             }
         } catch (RuntimeException e) {
-            done.forEach(Registration::close);
+            Registration.all(done).close();
             throw e;
         }
-        return () -> {
-            for (int i = done.size() - 1; i >= 0; i--) {
-                done.get(i).close();
-            }
-        };
+        return Registration.all(done);
     }
 
     /** Messages sent from the bus to Kafka. */

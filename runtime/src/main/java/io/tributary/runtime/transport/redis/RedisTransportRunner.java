@@ -63,6 +63,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RedisTransportRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisTransportRunner.class);
+    /** The transport's segment in metric and health-check names. */
+    private static final String TRANSPORT = "redis";
 
     /** The address that asks for a local redis-server started for the run. */
     public static final String LOCAL = "local";
@@ -215,9 +217,37 @@ public final class RedisTransportRunner implements AutoCloseable {
         return publisher.connected() && (consumer == null || consumer.connected());
     }
 
-    /** Registers the health check {@code transport.redis} (see {@link TributaryMetrics#registerTransport}). */
-    public Registration registerHealth(TributaryMetrics metrics) {
-        return metrics.registerTransport("redis", this::connected);
+    /**
+     * Registers the health check {@code transport.redis} (see {@link TributaryMetrics#registerTransport})
+     * and counters {@code tributary.transport.redis.<name>}: {@code bridged}, {@code not-sent} and
+     * {@code inbound-refused} (this runner), {@code sent}, {@code dropped}, {@code send-refused},
+     * {@code send-failures} (the publisher), and with a topic source {@code received},
+     * {@code duplicates}, {@code dead-lettered}, {@code claimed}, {@code receive-failures} (the
+     * consumer). Close the returned registration before the runner.
+     */
+    public Registration registerMetrics(TributaryMetrics metrics) {
+        List<Registration> done = new ArrayList<>();
+        try {
+            done.add(metrics.registerTransport(TRANSPORT, this::connected));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", this::bridged));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", this::notAvro));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "inbound-refused", this::refused));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "sent", publisher::sent));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "dropped", publisher::dropped));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "send-refused", publisher::refused));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "send-failures", publisher::failures));
+            if (consumer != null) {
+                done.add(metrics.registerTransportCounter(TRANSPORT, "received", consumer::delivered));
+                done.add(metrics.registerTransportCounter(TRANSPORT, "duplicates", consumer::duplicates));
+                done.add(metrics.registerTransportCounter(TRANSPORT, "dead-lettered", consumer::deadLettered));
+                done.add(metrics.registerTransportCounter(TRANSPORT, "claimed", consumer::claimed));
+                done.add(metrics.registerTransportCounter(TRANSPORT, "receive-failures", consumer::failures));
+            }
+        } catch (RuntimeException e) {
+            Registration.all(done).close();
+            throw e;
+        }
+        return Registration.all(done);
     }
 
     /** Waits until the consumer group exists on the streams known at start. */

@@ -43,7 +43,7 @@ class RedisTransportRunnerIT {
         bus.subscribe("quotes.even", (Envelope<Object> m) -> out.add(m.copy()), SubscribeOptions.inline());
         try (RedisTransportRunner redis = RedisTransportRunner.start(evenQuotes(), PluginCatalog.empty(), bus,
                 new RedisTransportRunner.Options(null, "desk", null));
-             Registration health = redis.registerHealth(metrics)) {
+             Registration registered = redis.registerMetrics(metrics)) {
             assertTrue(redis.address().startsWith("redis://127.0.0.1:"), redis.address());
             for (int i = 0; i < 200; i++) {
                 bus.publish("data.quotes.BINANCE.BTCUSDT", "BTCUSDT", quote(i), Priority.NORMAL);
@@ -56,6 +56,12 @@ class RedisTransportRunnerIT {
             assertEquals(100, out.stream().map(m -> seq(m.payload())).distinct().count());
             assertTrue(redis.connected());
             assertTrue(metrics.healthChecks().runHealthCheck("transport.redis").isHealthy());
+            var counters = metrics.registry().getCounters();   // what /metrics exports
+            assertEquals(200, counters.get("tributary.transport.redis.bridged").getCount());
+            assertEquals(1, counters.get("tributary.transport.redis.not-sent").getCount());
+            assertEquals(200, counters.get("tributary.transport.redis.sent").getCount());
+            assertEquals(200, counters.get("tributary.transport.redis.received").getCount());
+            assertEquals(0, counters.get("tributary.transport.redis.duplicates").getCount());
         } finally {
             bus.close();
             metrics.close();
