@@ -293,13 +293,15 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * Registers this run's Kafka figures with {@code metrics}: counters
      * {@code tributary.transport.kafka.{bridged,not-sent,read-back,duplicates,dead-lettered}} and
      * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
-     * route-dropped, not-sent per sink), and the read-back lanes' lag
-     * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check). Close the
-     * returned registration before the runner.
+     * route-dropped, not-sent per sink), the read-back lanes' lag
+     * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
+     * check {@code transport.kafka}: healthy while Kafka Streams runs or rebalances and nothing
+     * failed ({@link #failure()}). Close the returned registration before the runner.
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
         List<Registration> done = new ArrayList<>();
         try {
+            done.add(metrics.registerTransport(TRANSPORT, this::healthy));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", bridged::sum));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
             done.add(metrics.registerTransportCounter(TRANSPORT, "read-back", back::delivered));
@@ -315,6 +317,10 @@ public final class KafkaTransportRunner implements AutoCloseable {
             throw e;
         }
         return Registration.all(done);
+    }
+
+    private boolean healthy() {
+        return failure() == null && running != null && running.state().isRunningOrRebalancing();
     }
 
     /** Messages sent from the bus to Kafka. */

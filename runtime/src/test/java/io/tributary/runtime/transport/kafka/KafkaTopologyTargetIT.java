@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static io.tributary.runtime.transport.kafka.KafkaLanesIT.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,9 +129,11 @@ class KafkaTopologyTargetIT {
                         String lag = "tributary.transport.kafka.read-back." + lane.name().toLowerCase(java.util.Locale.ROOT) + ".lag";
                         assertEquals(0L, metrics.registry().getGauges().get(lag).getValue(), lag);
                     }
+                    assertTrue(metrics.healthChecks().runHealthCheck("transport.kafka").isHealthy());
                     registered.close();
                     assertTrue(metrics.registry().getNames().stream().noneMatch(n -> n.startsWith("tributary.transport.kafka")),
                             "closed: " + metrics.registry().getNames());
+                    assertFalse(metrics.healthChecks().getNames().contains("transport.kafka"));
                 }
             }
             assertEquals("r-1", approved.peek().payload().getClientOrderId());
@@ -143,17 +147,8 @@ class KafkaTopologyTargetIT {
     void aRecordAFunctionThrowsOnIsSkippedCountedAndDeadLetteredAndProcessingGoesOn() {
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             String app = "failing";
-            TopologyBuilder t = new TopologyBuilder("priced");
-            t.<SubmitOrder>stream("orders.new.*", Named.as("orders"))
-                    .map(o -> {
-                        if (o.getClientOrderId().equals("boom")) {
-                            throw new IllegalStateException("no price for " + o.getClientOrderId());
-                        }
-                        return o;
-                    }, Named.as("price"))
-                    .to("orders.priced", Named.as("priced"));
             KafkaPlan plan = new KafkaTopologyTarget(KafkaStreamsSettings.defaults(KAFKA.bootstrapServers(), app),
-                    PluginCatalog.empty()).plan(t.build());
+                    PluginCatalog.empty()).plan(pricing());
             KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app));
             lanes.createTopics(List.of("orders.new.acct-1"), 1);
             plan.createOutputTopics(1);
@@ -181,6 +176,45 @@ class KafkaTopologyTargetIT {
             assertEquals("no price for boom", header(letter, "__streams.errors.message"));
             assertEquals(lanes.topics().topic("orders.new.acct-1", Priority.NORMAL), header(letter, "__streams.errors.topic"));
         });
+    }
+
+    /** Told to stop on the first failure, the application stops; the runner says why and turns unhealthy. */
+    @Test
+    void aRunnerWhoseApplicationStopsReportsTheFailureAndIsUnhealthy() {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            String app = "fail-fast";
+            new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app))
+                    .createTopics(List.of("orders.new.acct-1"), 1);   // else found within metadata.max.age.ms
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults();
+                 KafkaTransportRunner kafka = KafkaTransportRunner.start(pricing(), PluginCatalog.empty(), bus,
+                         new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of(
+                                 "processing.exception.handler", LogAndFailProcessingExceptionHandler.class.getName())));
+                 TributaryMetrics metrics = TributaryMetrics.builder().build();
+                 Registration registered = kafka.registerMetrics(metrics)) {
+                assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                assertNull(kafka.failure());
+                assertTrue(metrics.healthChecks().runHealthCheck("transport.kafka").isHealthy());
+                bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "boom", 5), Priority.NORMAL);
+                await(() -> kafka.failure() != null);
+                assertTrue(String.valueOf(kafka.failure().getCause()).contains("no price for boom"),
+                        String.valueOf(kafka.failure()));
+                assertFalse(metrics.healthChecks().runHealthCheck("transport.kafka").isHealthy());
+            }
+        });
+    }
+
+    /** Orders priced on Kafka Streams; the price step throws on client order id "boom". */
+    private static io.tributary.api.dsl.Topology pricing() {
+        TopologyBuilder t = new TopologyBuilder("priced");
+        t.<SubmitOrder>stream("orders.new.*", Named.as("orders"))
+                .map(o -> {
+                    if (o.getClientOrderId().equals("boom")) {
+                        throw new IllegalStateException("no price for " + o.getClientOrderId());
+                    }
+                    return o;
+                }, Named.as("price"))
+                .to("orders.priced", Named.as("priced"));
+        return t.build();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
