@@ -27,8 +27,15 @@ final class KafkaDescription {
                         ? KafkaStreamsSettings.Profile.THROUGHPUT : KafkaStreamsSettings.Profile.LOW_LATENCY);
         KafkaPlan plan = new KafkaTopologyTarget(settings, catalog, PayloadMapping.MARKET).plan(topology);
         List<String> sources = KafkaTransportRunner.kafkaSources(topology, plan);
-        return "On Kafka Streams with run --transport kafka: "
-                + (sources.isEmpty() ? "nothing (every topic source reaches a node Kafka cannot run)" : String.join(", ", sources))
-                + System.lineSeparator() + plan.describe();
+        String nl = System.lineSeparator();
+        if (sources.isEmpty()) {
+            return "On Kafka Streams with run --transport kafka: nothing (every topic source reaches a node Kafka cannot run)"
+                    + nl + plan.describe();
+        }
+        return "On Kafka Streams with run --transport kafka: " + String.join(", ", sources) + nl
+                + "  bus -> Kafka: bus topics matching " + String.join(", ", KafkaTransportRunner.bridgedPatterns(topology, sources)) + nl
+                + "  Kafka -> bus: every other stream of " + kafka.applicationId()
+                + " (the sinks' and, as they appear, a route's destinations)" + nl
+                + plan.describe();
     }
 }

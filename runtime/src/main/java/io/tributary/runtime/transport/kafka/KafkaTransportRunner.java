@@ -116,7 +116,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             KafkaLanes lanes = new KafkaLanes(laneSettings(options, bootstrap),
                     io.tributary.schemas.serde.TributarySerde.get(), payloads);
             this.kafkaSources = kafkaSources(topology, plan);
-            List<String> patterns = sourcePatterns(topology, kafkaSources);
+            List<String> patterns = bridgedPatterns(topology, kafkaSources);
             List<String> outputs = sinkTopics(topology, kafkaSources);
             plan.createOutputTopics(1);
             // a pattern source finds a topic created later only after metadata.max.age.ms (10 s):
@@ -210,7 +210,11 @@ public final class KafkaTransportRunner implements AutoCloseable {
         return true;
     }
 
-    private static List<String> sourcePatterns(Topology topology, List<String> sources) {
+    /**
+     * The topic patterns of {@code sources}: bus messages on them are sent to Kafka, and the lane
+     * consumer does not read their streams back.
+     */
+    public static List<String> bridgedPatterns(Topology topology, List<String> sources) {
         List<String> out = new ArrayList<>();
         for (GraphNode n : topology.internalGraph().nodes()) {
             if (sources.contains(n.name()) && !out.contains(((SourceNode) n).pattern())) {
