@@ -81,15 +81,7 @@ public final class MetricNames {
      * (a Kafka topic such as {@code data.quotes}); it must be a valid topic.
      */
     public static String lag(String transport, String source) {
-        if (source == null || !Topic.isValid(source)) {
-            try {
-                Topic.validate(source);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("source name '" + source + "' cannot be part of a metric name: "
-                        + e.getMessage(), e);
-            }
-        }
-        return PREFIX + ".transport." + segment("transport", transport) + '.' + source + ".lag";
+        return transport(transport, dotted("source", source)) + ".lag";
     }
 
     /**
@@ -97,15 +89,20 @@ public final class MetricNames {
      * several segments ({@code streams.processing-failed}) and must be a valid topic.
      */
     public static String transport(String transport, String name) {
-        if (name == null || !Topic.isValid(name)) {
+        return PREFIX + ".transport." + segment("transport", transport) + '.' + dotted("transport metric", name);
+    }
+
+    /** Checks that {@code value}, which may have several segments, is a valid topic. */
+    private static String dotted(String what, String value) {
+        if (value == null || !Topic.isValid(value)) {
             try {
-                Topic.validate(name);
+                Topic.validate(value);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("transport metric name '" + name + "' cannot be part of a metric name: "
+                throw new IllegalArgumentException(what + " name '" + value + "' cannot be part of a metric name: "
                         + e.getMessage(), e);
             }
         }
-        return PREFIX + ".transport." + segment("transport", transport) + '.' + name;
+        return value;
     }
 
     /**

@@ -303,8 +303,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * failed ({@link #failure()}). Close the returned registration before the runner.
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
-        List<Registration> done = new ArrayList<>();
-        try {
+        return Registration.collect(done -> {
             done.add(metrics.registerTransport(TRANSPORT, this::healthy));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", bridged::sum));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
@@ -316,11 +315,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             for (Priority lane : Priority.values()) {
                 done.add(metrics.registerLag(TRANSPORT, "read-back." + MetricNames.laneName(lane), () -> back.lag(lane)));
             }
-        } catch (RuntimeException e) {
-            Registration.all(done).close();
-            throw e;
-        }
-        return Registration.all(done);
+        });
     }
 
     private boolean healthy() {

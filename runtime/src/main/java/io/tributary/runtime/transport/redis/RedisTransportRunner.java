@@ -226,8 +226,7 @@ public final class RedisTransportRunner implements AutoCloseable {
      * consumer). Close the returned registration before the runner.
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
-        List<Registration> done = new ArrayList<>();
-        try {
+        return Registration.collect(done -> {
             done.add(metrics.registerTransport(TRANSPORT, this::connected));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", this::bridged));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", this::notAvro));
@@ -243,11 +242,7 @@ public final class RedisTransportRunner implements AutoCloseable {
                 done.add(metrics.registerTransportCounter(TRANSPORT, "claimed", consumer::claimed));
                 done.add(metrics.registerTransportCounter(TRANSPORT, "receive-failures", consumer::failures));
             }
-        } catch (RuntimeException e) {
-            Registration.all(done).close();
-            throw e;
-        }
-        return Registration.all(done);
+        });
     }
 
     /** Waits until the consumer group exists on the streams known at start. */
