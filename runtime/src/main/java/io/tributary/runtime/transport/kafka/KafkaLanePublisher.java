@@ -13,7 +13,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-
 import java.security.SecureRandom;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;

@@ -98,8 +98,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private final OutboundAvro outbound;
     private final List<String> kafkaSources;
     private final LongAdder bridged = new LongAdder();
-    private PriorityLaneConsumer back;
-    private RunningKafkaPlan running;
+    private final PriorityLaneConsumer back;
+    private final RunningKafkaPlan running;
 
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         try {
@@ -289,8 +289,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * A record a processor throws on does not count: it is skipped ({@link ProcessingFailureHandler}).
      */
     public Throwable failure() {
-        Throwable streams = running == null ? null : running.failure();
-        return streams != null ? streams : back == null ? null : back.failure();
+        Throwable streams = running.failure();
+        return streams != null ? streams : back.failure();
     }
 
     /**
@@ -319,7 +319,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
     }
 
     private boolean healthy() {
-        return failure() == null && running != null && running.state().isRunningOrRebalancing();
+        return failure() == null && running.state().isRunningOrRebalancing();
     }
 
     /** Messages sent from the bus to Kafka. */

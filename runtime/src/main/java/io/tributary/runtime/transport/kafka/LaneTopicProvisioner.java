@@ -27,19 +27,13 @@ final class LaneTopicProvisioner {
     private final LaneTopics topics;
     private final Map<String, Object> adminConfig;
     /** Streams whose lane topics exist and are served: no admin call on their first record. */
-    private final Set<String> readyStreams;
+    private final Set<String> readyStreams = ConcurrentHashMap.newKeySet();
     /** stream -> its lane topics by lane ordinal: names are built and checked once, not per record. */
     private final ConcurrentHashMap<String, String[]> laneTopics = new ConcurrentHashMap<>();
 
-    /** @param readyStreams shared with whoever creates topics ahead (they add to it) */
-    LaneTopicProvisioner(LaneTopics topics, Map<String, Object> adminConfig, Set<String> readyStreams) {
+    LaneTopicProvisioner(LaneTopics topics, Map<String, Object> adminConfig) {
         this.topics = topics;
         this.adminConfig = Map.copyOf(adminConfig);
-        this.readyStreams = readyStreams;
-    }
-
-    LaneTopicProvisioner(LaneTopics topics, Map<String, Object> adminConfig) {
-        this(topics, adminConfig, ConcurrentHashMap.newKeySet());
     }
 
     /** Streams created elsewhere and known to be served. */
