@@ -9,6 +9,7 @@ import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.transport.avro.PayloadMapping;
 import io.tributary.runtime.transport.kafka.KafkaStreamsSettings;
 import io.tributary.runtime.transport.kafka.KafkaTransportRunner;
+import io.tributary.runtime.transport.kafka.KafkaAccessException;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -54,7 +55,15 @@ final class KafkaSession implements TransportSession {
             out.println("starting an embedded Kafka broker for this run (pass --bootstrap HOST:PORT for a cluster)");
             out.flush();
         }
-        KafkaTransportRunner runner = KafkaTransportRunner.start(topology, catalog, bus, options);
+        KafkaTransportRunner runner;
+        try {
+            runner = KafkaTransportRunner.start(topology, catalog, bus, options);
+        } catch (KafkaAccessException e) {
+            throw new IllegalArgumentException(e.denied() ? e.getMessage() : e.getMessage() + System.lineSeparator()
+                    + "start Kafka there, pass --bootstrap HOST:PORT (or set tributary.transport.kafka.bootstrapServers),"
+                    + " or leave both unset to start an embedded broker for the run; credentials and TLS settings go"
+                    + " under tributary.transport.kafka.client", e);
+        }
         try {
             if (!runner.awaitRunning(START_TIMEOUT)) {
                 throw new IllegalStateException("Kafka Streams application " + kafka.applicationId() + " at "

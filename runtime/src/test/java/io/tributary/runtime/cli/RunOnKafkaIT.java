@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +84,27 @@ class RunOnKafkaIT {
         assertTrue(r.out().contains("Summary: failing-kafka-desk ran"), "the summary still comes: " + r.out());
         long ran = TributaryCliTest.count(r.out(), "ran (\\d+)\\.\\ds");
         assertTrue(ran >= 0 && ran < 120, "stopped before its duration: " + r.out());
+    }
+
+    /** Nothing listens there: the run fails within the configured time, naming the address, not after Kafka's minute. */
+    @Test
+    void aBootstrapAddressWhereNoBrokerAnswersFailsSoonSayingSo() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path quick = Files.writeString(pluginsDir.resolveSibling("quick.conf"),
+                "tributary.transport.kafka.client { \"default.api.timeout.ms\" = 3000, \"request.timeout.ms\" = 3000 }");
+        long t0 = System.nanoTime();
+        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TributaryCliTest.exec(
+                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", "localhost:" + closedPort,
+                "--config", quick.toString(), "--duration", "60s", "--plugins", pluginsDir.toString()));
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertEquals(1, r.code(), r.err() + r.out());
+        assertTrue(r.err().startsWith("no broker of Kafka at localhost:" + closedPort + " answered within 3 s"
+                + " (security.protocol PLAINTEXT)"), r.err());
+        assertTrue(r.err().contains("leave both unset to start an embedded broker for the run"), r.err());
+        assertTrue(seconds < 30, "gave up after the configured 3 s, not Kafka's 60: " + seconds + " s");
     }
 
     @Test

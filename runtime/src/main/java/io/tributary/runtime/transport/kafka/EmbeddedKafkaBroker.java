@@ -1,13 +1,17 @@
 package io.tributary.runtime.transport.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,25 +35,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** The super user of {@link #startWithSaslPlain()}'s broker (Kafka's test kit fixes the name). */
+    public static final String SASL_ADMIN_USER = "plain-admin";
+    /** Its password. */
+    public static final String SASL_ADMIN_PASSWORD = "plain-admin-secret";
+
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    private final Map<String, Object> clientSecurity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster) {
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, SecurityProtocol protocol) {
         this.cluster = cluster;
         this.bootstrapServers = cluster.bootstrapServers();
+        this.clientSecurity = protocol == SecurityProtocol.SASL_PLAINTEXT
+                ? saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD)
+                : Map.of();
         this.shutdownHook = new Thread(this::closeQuietly, "embedded-kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Formats, starts and waits for a single-node KRaft cluster on a free loopback port. */
     public static EmbeddedKafkaBroker start() {
+        return start(SecurityProtocol.PLAINTEXT);
+    }
+
+    /**
+     * As {@link #start()}, but every listener demands SASL/PLAIN and an ACL authorizer denies what no
+     * ACL allows: only {@link #SASL_ADMIN_USER} (a super user) may do anything. For trying a desk's
+     * secured client settings against a broker that really checks them.
+     */
+    public static EmbeddedKafkaBroker startWithSaslPlain() {
+        return start(SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    private static EmbeddedKafkaBroker start(SecurityProtocol protocol) {
         long t0 = System.nanoTime();
         KafkaClusterTestKit cluster = null;
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -74,7 +101,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw new IllegalStateException("embedded Kafka broker failed to start: " + e, e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, protocol);
         LOG.info("embedded Kafka broker on {} started in {} ms", broker.bootstrapServers,
                 (System.nanoTime() - t0) / 1_000_000);
         return broker;
@@ -85,9 +112,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** A new admin client for this broker; the caller closes it. */
+    /**
+     * The client properties a SASL/PLAIN user needs ({@code security.protocol}, {@code sasl.mechanism},
+     * {@code sasl.jaas.config}), as a desk would put them under {@code tributary.transport.kafka.client}.
+     */
+    public static Map<String, Object> saslPlainClientProperties(String user, String password) {
+        return Map.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SASL_PLAINTEXT.name,
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"" + user + "\" password=\"" + password + "\";");
+    }
+
+    /** A new admin client for this broker (its super user on a SASL broker); the caller closes it. */
     public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        Map<String, Object> config = new HashMap<>(clientSecurity);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(config);
     }
 
     /** Creates the topics that do not exist yet, with {@code partitions} partitions each. */

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -54,6 +55,11 @@ final class KafkaTopics {
             try {
                 e.getValue().get();
             } catch (ExecutionException ex) {
+                if (ex.getCause() instanceof AuthorizationException denied) {
+                    throw new KafkaAccessException("Kafka denied creating topic '" + e.getKey() + "': "
+                            + denied.getMessage() + " (the client's principal needs CREATE on it, or create the"
+                            + " topics ahead: ./tributary describe --transport kafka lists them)", denied);
+                }
                 if (!(ex.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create Kafka topic '" + e.getKey() + "': "
                             + ex.getCause(), ex.getCause());

@@ -112,8 +112,12 @@ public final class KafkaTransportRunner implements AutoCloseable {
                 bootstrap = broker.bootstrapServers();
             }
             this.bootstrapServers = bootstrap;
+            KafkaLaneSettings laneSettings = laneSettings(options, bootstrap);
+            if (!options.embedded()) {
+                KafkaClusterCheck.clusterId(laneSettings.adminConfig());
+            }
             this.plan = new KafkaTopologyTarget(streamsSettings(options, bootstrap), catalog, payloads).plan(topology);
-            KafkaLanes lanes = new KafkaLanes(laneSettings(options, bootstrap),
+            KafkaLanes lanes = new KafkaLanes(laneSettings,
                     io.tributary.schemas.serde.TributarySerde.get(), payloads);
             this.kafkaSources = kafkaSources(topology, plan);
             List<String> patterns = bridgedPatterns(topology, kafkaSources);
