@@ -4,12 +4,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,25 +42,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Its password. */
     public static final String SASL_ADMIN_PASSWORD = "plain-admin-secret";
 
+    /** The kit numbers a combined node as its first broker. */
+    private static final int NODE_ID = 0;
+
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
     private final Map<String, Object> clientSecurity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, SecurityProtocol protocol) {
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Map<String, Object> clientSecurity) {
         this.cluster = cluster;
         this.bootstrapServers = cluster.bootstrapServers();
-        this.clientSecurity = protocol == SecurityProtocol.SASL_PLAINTEXT
-                ? saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD)
-                : Map.of();
+        this.clientSecurity = clientSecurity;
         this.shutdownHook = new Thread(this::closeQuietly, "embedded-kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Formats, starts and waits for a single-node KRaft cluster on a free loopback port. */
     public static EmbeddedKafkaBroker start() {
-        return start(SecurityProtocol.PLAINTEXT);
+        return start(SecurityProtocol.PLAINTEXT, Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -67,24 +70,52 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * secured client settings against a broker that really checks them.
      */
     public static EmbeddedKafkaBroker startWithSaslPlain() {
-        return start(SecurityProtocol.SASL_PLAINTEXT);
+        return start(SecurityProtocol.SASL_PLAINTEXT, Map.of(), Map.of(),
+                saslPlainClientProperties(SASL_ADMIN_USER, SASL_ADMIN_PASSWORD));
     }
 
-    private static EmbeddedKafkaBroker start(SecurityProtocol protocol) {
+    /**
+     * As {@link #start()}, but clients speak TLS to it ({@code security.protocol=SSL}); the controller's
+     * own listener stays plain.
+     *
+     * @param keyAndCertificate a PEM file holding the broker's unencrypted PKCS#8 private key and its
+     *                          certificate chain; the certificate must name {@code localhost}
+     * @param caCertificate     the PEM certificate of the authority that signed it, which the broker
+     *                          trusts for its own connections and {@link #admin()} trusts
+     */
+    public static EmbeddedKafkaBroker startWithTls(Path keyAndCertificate, Path caCertificate) {
+        Map<String, Object> trust = Map.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SSL.name,
+                SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM",
+                SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, caCertificate.toString());
+        Map<String, Object> broker = new HashMap<>(trust);
+        broker.remove(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+        broker.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PEM");
+        broker.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, keyAndCertificate.toString());
+        // the kit refuses SSL listeners; its per-node overrides come after its own listener map, so
+        // its plain client listener (EXTERNAL, also the inter-broker one) is made a TLS one there
+        Map<String, String> tlsListener = Map.of("listener.security.protocol.map", "EXTERNAL:SSL,CONTROLLER:PLAINTEXT");
+        return start(SecurityProtocol.PLAINTEXT, tlsListener, broker, trust);
+    }
+
+    private static EmbeddedKafkaBroker start(SecurityProtocol protocol, Map<String, String> nodeOverrides,
+                                             Map<String, Object> brokerConfig, Map<String, Object> clientSecurity) {
         long t0 = System.nanoTime();
         KafkaClusterTestKit cluster = null;
         try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                    .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol).build())
+                    .setBrokerSecurityProtocol(protocol).setControllerSecurityProtocol(protocol)
+                    .setPerServerProperties(nodeOverrides.isEmpty() ? Map.of() : Map.of(NODE_ID, nodeOverrides)).build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("transaction.state.log.num.partitions", "4")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .build();
+                    .setConfigProp("auto.create.topics.enable", "true");
+            brokerConfig.forEach(builder::setConfigProp);
+            cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
@@ -101,7 +132,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw new IllegalStateException("embedded Kafka broker failed to start: " + e, e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, protocol);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, clientSecurity);
         LOG.info("embedded Kafka broker on {} started in {} ms", broker.bootstrapServers,
                 (System.nanoTime() - t0) / 1_000_000);
         return broker;
@@ -124,7 +155,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                         + " username=\"" + user + "\" password=\"" + password + "\";");
     }
 
-    /** A new admin client for this broker (its super user on a SASL broker); the caller closes it. */
+    /** A new admin client for this broker (its super user on a SASL broker, trusting its CA on TLS); the caller closes it. */
     public Admin admin() {
         Map<String, Object> config = new HashMap<>(clientSecurity);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

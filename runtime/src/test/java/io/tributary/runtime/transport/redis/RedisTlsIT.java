@@ -1,6 +1,7 @@
 package io.tributary.runtime.transport.redis;
 
 import io.tributary.runtime.config.ConfigLoader;
+import io.tributary.runtime.transport.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

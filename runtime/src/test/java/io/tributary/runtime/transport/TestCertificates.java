@@ -1,4 +1,6 @@
-package io.tributary.runtime.transport.redis;
+package io.tributary.runtime.transport;
+
+import io.tributary.runtime.transport.redis.LocalRedisServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,26 +18,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throwaway certificate authorities and server certificates for the TLS tests, made with the
- * {@code openssl} command (PEM files, as redis-server wants them) and turned into PKCS12 trust
- * stores with the KeyStore API (as Tributary's {@code tls.truststore} wants them).
+ * {@code openssl} command (PEM files, as redis-server and Kafka want them) and turned into PKCS12
+ * trust stores with the KeyStore API (as Tributary's Redis {@code tls.truststore} and Kafka's
+ * {@code ssl.truststore.location} take them).
  */
-final class TestCertificates {
+public final class TestCertificates {
     private static final List<String> EC_KEY = List.of("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes");
 
     /** A CA's PEM certificate and key. */
-    record Ca(String name, Path cert, Path key) {
+    public record Ca(String name, Path cert, Path key) {
     }
 
     private final Path dir;
     private int serial = 1;
 
-    TestCertificates(Path dir) {
+    public TestCertificates(Path dir) {
         this.dir = dir;
         requireOpenssl();
     }
 
     /** Fails, saying what to install, when there is no {@code openssl} on the PATH. */
-    static void requireOpenssl() {
+    public static void requireOpenssl() {
         String path = String.valueOf(System.getenv("PATH"));
         for (String d : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, "openssl"))) {
@@ -59,7 +62,7 @@ final class TestCertificates {
     }
 
     /** A self-signed CA called {@code name}. */
-    Ca ca(String name) throws IOException {
+    public Ca ca(String name) throws IOException {
         Path cnf = requestConfig(name + "-ca.cnf", name, "v3_ca", """
                 basicConstraints = critical,CA:TRUE
                 keyUsage = critical,keyCertSign,cRLSign
@@ -78,7 +81,7 @@ final class TestCertificates {
      * A server certificate signed by {@code ca} for {@code subjectAltNames} (e.g. {@code DNS:localhost,IP:127.0.0.1}),
      * as the TLS files of a {@link LocalRedisServer}.
      */
-    LocalRedisServer.Tls server(Ca ca, String name, String subjectAltNames) throws IOException {
+    public LocalRedisServer.Tls server(Ca ca, String name, String subjectAltNames) throws IOException {
         Path cnf = requestConfig(name + ".cnf", name, "v3_srv", """
                 basicConstraints = CA:FALSE
                 keyUsage = critical,digitalSignature
@@ -99,7 +102,7 @@ final class TestCertificates {
     }
 
     /** A PKCS12 trust store holding {@code ca}'s certificate, protected by {@code password}. */
-    Path truststore(Ca ca, String password) throws IOException, GeneralSecurityException {
+    public Path truststore(Ca ca, String password) throws IOException, GeneralSecurityException {
         Certificate cert;
         try (InputStream in = Files.newInputStream(ca.cert())) {
             cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
@@ -111,6 +114,13 @@ final class TestCertificates {
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password.toCharArray());
         }
+        return file;
+    }
+
+    /** One PEM file holding {@code server}'s private key, then its certificate, as Kafka's PEM key store wants. */
+    public Path keyAndCertificate(LocalRedisServer.Tls server) throws IOException {
+        Path file = dir.resolve(server.certFile().getFileName() + ".key-and-cert.pem");
+        Files.writeString(file, Files.readString(server.keyFile()) + Files.readString(server.certFile()));
         return file;
     }
 
