@@ -104,6 +104,7 @@ final class KafkaSession implements TransportSession {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("kafka.bridged", runner.bridged());
         out.put("kafka.not-sent", runner.notAvro());
+        out.put("kafka.bus-writes-not-read-back", runner.busWritesNotReadBack());
         runner.plan().counters().forEach((k, v) -> out.put("kafka." + k, v));
         return out;
     }

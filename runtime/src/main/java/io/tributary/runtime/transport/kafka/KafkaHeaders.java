@@ -8,12 +8,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * Record headers Tributary puts on Kafka. A record carries one: its message id, an 8-byte big-endian
  * long (every header costs about 20 bytes per record on the wire and objects in every consumer, so
- * the publish time is left to the payload's own {@code tsInit} and Kafka's record timestamp).
- * Dead-letter headers are UTF-8 text.
+ * the publish time is left to the payload's own {@code tsInit} and Kafka's record timestamp). What a
+ * run's bridge sends from its bus carries {@link #FROM_BUS} as well. Dead-letter headers are UTF-8 text.
  */
 public final class KafkaHeaders {
     /** Message id, unique per publisher instance: a redelivered id is dropped by the consumer. */
     public static final String MESSAGE_ID = "tributary.id";
+    /**
+     * On records a run sent from its in-process bus (one byte, 1). That bus delivered them already, so
+     * the run's read-back leaves them out; Kafka Streams' sinks drop the header from what they write,
+     * which is read back.
+     */
+    public static final String FROM_BUS = "tributary.from-bus";
     /** Dead letters: the {@code MessageDecodingException.Reason} (e.g. {@code BAD_MAGIC}). */
     public static final String DLQ_REASON = "tributary.dlq.reason";
     /** Dead letters: the exception's message. */

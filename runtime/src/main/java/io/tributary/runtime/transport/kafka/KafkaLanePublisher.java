@@ -27,6 +27,9 @@ public final class KafkaLanePublisher implements AutoCloseable {
     private final TributarySerde serde;
     private final KafkaProducer<String, byte[]> producer;
     private final LaneTopicProvisioner lanes;
+    /** Immutable once made (a key and a value, both given): one instance serves every record. */
+    private static final Header FROM_BUS = new RecordHeader(KafkaHeaders.FROM_BUS, new byte[] {1});
+
     private final AtomicLong nextId = new AtomicLong(new SecureRandom().nextLong());
 
     KafkaLanePublisher(KafkaLaneSettings settings, LaneTopicProvisioner lanes, TributarySerde serde) {
@@ -45,12 +48,24 @@ public final class KafkaLanePublisher implements AutoCloseable {
         return publishBytes(lanes.topic(stream, lane), key, serde.encode(record), null);
     }
 
+    /**
+     * As {@link #publish}, for a message an in-process bus delivered already: marked
+     * {@link KafkaHeaders#FROM_BUS}, so that a run's read-back does not deliver it again.
+     */
+    public Future<RecordMetadata> publishFromBus(String stream, String key, SpecificRecord record, Priority lane) {
+        return producer.send(new ProducerRecord<>(lanes.topic(stream, lane), null, key, serde.encode(record),
+                new RecordHeaders(new Header[] {idHeader(), FROM_BUS})));
+    }
+
     /** Sends already-encoded bytes (tests and tools use it to send bad bytes too). */
     public Future<RecordMetadata> publishBytes(String kafkaTopic, String key, byte[] value, Callback callback) {
         // sized for its one header (an empty RecordHeaders grows a 10-slot list on the first add)
-        RecordHeaders headers = new RecordHeaders(new Header[] {
-                new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()))});
+        RecordHeaders headers = new RecordHeaders(new Header[] {idHeader()});
         return producer.send(new ProducerRecord<>(kafkaTopic, null, key, value, headers), callback);
+    }
+
+    private Header idHeader() {
+        return new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()));
     }
 
     public void flush() {

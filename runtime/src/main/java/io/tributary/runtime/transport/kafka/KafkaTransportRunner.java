@@ -177,7 +177,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
         if (record == null) {
             return;
         }
-        publisher.publish(m.topic(), m.key() == null ? null : String.valueOf(m.key()), record, m.priority());
+        publisher.publishFromBus(m.topic(), m.key() == null ? null : String.valueOf(m.key()), record, m.priority());
         bridged.increment();
     }
 
@@ -299,7 +299,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /**
      * Registers this run's Kafka figures with {@code metrics}: counters
-     * {@code tributary.transport.kafka.{bridged,not-sent,read-back,duplicates,dead-lettered}} and
+     * {@code tributary.transport.kafka.{bridged,not-sent,read-back,duplicates,bus-writes-not-read-back,dead-lettered}} and
      * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
      * route-dropped, not-sent per sink), the read-back lanes' lag
      * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
@@ -313,6 +313,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
             done.add(metrics.registerTransportCounter(TRANSPORT, "read-back", back::delivered));
             done.add(metrics.registerTransportCounter(TRANSPORT, "duplicates", back::duplicates));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "bus-writes-not-read-back", back::busWritesLeftOut));
             done.add(metrics.registerTransportCounter(TRANSPORT, "dead-lettered", back::deadLettered));
             plan.liveCounters().forEach((name, total) ->
                     done.add(metrics.registerTransportCounter(TRANSPORT, "streams." + name, total::sum)));
@@ -329,6 +330,14 @@ public final class KafkaTransportRunner implements AutoCloseable {
     /** Messages sent from the bus to Kafka. */
     public long bridged() {
         return bridged.sum();
+    }
+
+    /**
+     * Records the read-back left out because this run's bridge (or a peer's of the same app) sent
+     * them from a bus, which delivered them already: a stream both the bus and a Kafka-side sink write.
+     */
+    public long busWritesNotReadBack() {
+        return back.busWritesLeftOut();
     }
 
     /** Messages on source patterns that have no Avro form under the payload mapping, so not sent. */

@@ -53,6 +53,7 @@ final class LaneConsumer implements Runnable {
     private final Priority priority;
     private final LaneTopics topics;
     private final LaneSubscription subscription;
+    private final boolean leavesOutBusWrites;
     private final TributarySerde serde;
     private final PayloadMapping mapping;
     /** Values stay in the fetch buffer (a slice each, no copy) until decoded. */
@@ -77,6 +78,7 @@ final class LaneConsumer implements Runnable {
         this.priority = priority;
         this.topics = topics;
         this.subscription = subscription;
+        this.leavesOutBusWrites = subscription.leavesOutBusWrites();
         this.serde = serde;
         this.mapping = mapping;
         this.consumer = new KafkaConsumer<>(subscription.consumerConfig(settings.consumerConfig(topics.groupId(priority))),
@@ -149,6 +151,10 @@ final class LaneConsumer implements Runnable {
     }
 
     private void handle(ConsumerRecord<String, ByteBuffer> record, String stream) {
+        if (leavesOutBusWrites && record.headers().lastHeader(KafkaHeaders.FROM_BUS) != null) {
+            owner.countBusWriteLeftOut();
+            return;
+        }
         long id = KafkaHeaders.readLong(record.headers(), KafkaHeaders.MESSAGE_ID, Long.MIN_VALUE);
         if (id != Long.MIN_VALUE && !recentIds.add(id)) {
             owner.countDuplicate();

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Which streams a {@link PriorityLaneConsumer} reads: a fixed list, or (with {@code newStreams}) also
  * every other stream of the application, those created later included, whose name matches none of
- * {@code excluded} (Tributary topic patterns).
+ * {@code excluded} (Tributary topic patterns). With {@code newStreams} it is a run's read-back, which
+ * leaves out records marked {@link KafkaHeaders#FROM_BUS}: a bus delivered them already.
  */
 record LaneSubscription(List<String> streams, boolean newStreams, List<String> excluded) {
     /**
@@ -30,6 +31,11 @@ record LaneSubscription(List<String> streams, boolean newStreams, List<String> e
         if (!newStreams && streams.isEmpty()) {
             throw new IllegalArgumentException("a lane consumer needs at least one stream");
         }
+    }
+
+    /** Whether records a run's bridge sent from its bus are left out. */
+    boolean leavesOutBusWrites() {
+        return newStreams;
     }
 
     static LaneSubscription of(Collection<String> streams) {

@@ -305,8 +305,11 @@ final class NodeProcessors {
                 }
                 id = mix(mix(mix(md.topic().hashCode() ^ sinkSalt) + md.partition()) + md.offset()) + sequence++;
             }
-            context.forward(record.<Object>withValue(avro)
-                    .withHeaders(with(record.headers(), KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(id))));
+            RecordHeaders headers = with(record.headers(), KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(id));
+            // Kafka Streams hands a record's headers on: an input the bridge sent from the bus would
+            // mark this output as the bus's own, and the run's read-back would leave it out
+            headers.remove(KafkaHeaders.FROM_BUS);
+            context.forward(record.<Object>withValue(avro).withHeaders(headers));
         }
 
         /** SplitMix64's finalizer: spreads the inputs over all 64 bits. */

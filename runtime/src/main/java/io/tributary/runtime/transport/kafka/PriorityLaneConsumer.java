@@ -64,6 +64,7 @@ public final class PriorityLaneConsumer implements AutoCloseable {
     private final LaneGate gate;
     private final KafkaProducer<String, byte[]> dlqProducer;
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder busWritesLeftOut = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean started;
@@ -134,6 +135,18 @@ public final class PriorityLaneConsumer implements AutoCloseable {
 
     void countDuplicate() {
         duplicates.increment();
+    }
+
+    void countBusWriteLeftOut() {
+        busWritesLeftOut.increment();
+    }
+
+    /**
+     * Records a run's bridge sent from its bus ({@link KafkaHeaders#FROM_BUS}) that this consumer, a
+     * run's read-back ({@link KafkaLanes#consumerOfEveryStream}), left out; 0 for other consumers.
+     */
+    public long busWritesLeftOut() {
+        return busWritesLeftOut.sum();
     }
 
     /** @param value the record's value bytes (null for a tombstone) */

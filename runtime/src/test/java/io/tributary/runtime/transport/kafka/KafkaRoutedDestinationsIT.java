@@ -149,4 +149,50 @@ class KafkaRoutedDestinationsIT {
             assertEquals(5, finals.get(), "the second stage ran once per order");
         });
     }
+
+    /**
+     * A stream written both on the bus (here: published to it directly) and by a Kafka-side sink, and
+     * read by a Kafka source: the run reads the stream back for the Kafka sink's records, but not the
+     * ones its own bridge sent, which the bus delivered already. The second stage still sees all.
+     */
+    @Test
+    void aStreamWrittenOnTheBusAndByKafkaReachesBusSubscribersOnce() {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            String app = "two-writers";
+            TopologyBuilder t = new TopologyBuilder("two-writers");
+            t.<SubmitOrder>stream("orders.new.*", Named.as("orders"))
+                    .to("orders.checked.acct-1", Named.as("checked"));
+            t.<SubmitOrder>stream("orders.checked.*", Named.as("checked-orders"))
+                    .to("orders.final", Named.as("final"));
+            new KafkaLanes(KafkaLaneSettings.defaults(KAFKA.bootstrapServers(), app))
+                    .createTopics(List.of("orders.new.acct-1"), 1);
+            ConcurrentLinkedQueue<String> checked = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> finals = new ConcurrentLinkedQueue<>();
+            try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+                bus.subscribe("orders.checked.*", (Envelope<SubmitOrder> m) -> checked.add(m.payload().getClientOrderId()),
+                        SubscribeOptions.inline());
+                bus.subscribe("orders.final", (Envelope<SubmitOrder> m) -> finals.add(m.payload().getClientOrderId()),
+                        SubscribeOptions.inline());
+                try (KafkaTransportRunner kafka = KafkaTransportRunner.start(t.build(), PluginCatalog.empty(), bus,
+                        new KafkaTransportRunner.Options(KAFKA.bootstrapServers(), app, false, Map.of()))) {
+                    assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                    for (int i = 0; i < 5; i++) {
+                        bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "k-" + i, 10), Priority.NORMAL);
+                    }
+                    for (int i = 0; i < 3; i++) {   // the in-process writer of the same stream
+                        bus.publish("orders.checked.acct-1", "acct-1", RiskTopology.order("acct-1", "b-" + i, 10), Priority.NORMAL);
+                    }
+                    await(() -> finals.size() >= 8 && checked.size() >= 8, () -> "(checked " + checked + ", final " + finals
+                            + ", bridged " + kafka.bridged() + ")");
+                    Thread.sleep(2_000);   // a bus write read back would show by now
+                    assertEquals(8, kafka.bridged(), "5 inputs and the 3 bus writes of the checked stream");
+                    assertEquals(3, kafka.busWritesNotReadBack(), "the bus writes seen on the way back and left out");
+                }
+            }
+            assertEquals(List.of("b-0", "b-1", "b-2", "k-0", "k-1", "k-2", "k-3", "k-4"), checked.stream().sorted().toList(),
+                    "each checked order once: the bus's own from the bus, the Kafka sink's read back");
+            assertEquals(List.of("b-0", "b-1", "b-2", "k-0", "k-1", "k-2", "k-3", "k-4"), finals.stream().sorted().toList(),
+                    "the second stage ran once per order, whichever writer");
+        });
+    }
 }
