@@ -4,6 +4,7 @@ import io.tributary.api.MessageBus;
 import io.tributary.api.dsl.Topology;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.config.TransportSettings;
+import io.tributary.runtime.metrics.NanoFormat;
 import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.transport.avro.PayloadMapping;
@@ -31,6 +32,9 @@ final class KafkaSession implements TransportSession {
     private final KafkaTransportRunner runner;
     private final MessageBus planBus;
     private final Registration metrics;
+    private long lastSent;
+    private long lastRead;
+    private long lastNanos = System.nanoTime();
 
     private KafkaSession(KafkaTransportRunner runner, MessageBus planBus, Registration metrics) {
         this.runner = runner;
@@ -104,9 +108,29 @@ final class KafkaSession implements TransportSession {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("kafka.bridged", runner.bridged());
         out.put("kafka.not-sent", runner.notAvro());
+        out.put("kafka.waiting", runner.waitingForKafka());
+        out.put("kafka.dropped", runner.droppedForKafka());
+        out.put("kafka.not-delivered", runner.notDelivered());
         out.put("kafka.bus-writes-not-read-back", runner.busWritesNotReadBack());
         runner.plan().counters().forEach((k, v) -> out.put("kafka." + k, v));
         return out;
+    }
+
+    /** The bridge's acknowledged sends and the read-back per second, and what waits for Kafka. */
+    @Override
+    public String progress() {
+        long now = System.nanoTime();
+        double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
+        long sent = runner.bridgedAndAcknowledged();
+        long read = runner.readBack();
+        long waiting = runner.waitingForKafka();
+        String line = String.format(java.util.Locale.ROOT, " | kafka%s sent %s/s recv %s/s waiting %d",
+                waiting > 0 ? " AWAY" : "", NanoFormat.count((sent - lastSent) / seconds),
+                NanoFormat.count((read - lastRead) / seconds), waiting);
+        lastSent = sent;
+        lastRead = read;
+        lastNanos = now;
+        return line;
     }
 
     @Override

@@ -98,6 +98,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(SecurityProtocol.PLAINTEXT, tlsListener, broker, trust);
     }
 
+    /**
+     * As {@link #start()}, but the broker tells clients to reach it at {@code localhost:advertisedPort}
+     * (a relay in front of it, say) rather than at its own port.
+     */
+    static EmbeddedKafkaBroker startAdvertising(int advertisedPort) {
+        return start(SecurityProtocol.PLAINTEXT, Map.of("advertised.listeners", "EXTERNAL://localhost:" + advertisedPort),
+                Map.of(), Map.of());
+    }
+
     private static EmbeddedKafkaBroker start(SecurityProtocol protocol, Map<String, String> nodeOverrides,
                                              Map<String, Object> brokerConfig, Map<String, Object> clientSecurity) {
         long t0 = System.nanoTime();

@@ -48,24 +48,35 @@ public final class KafkaLanePublisher implements AutoCloseable {
         return publishBytes(lanes.topic(stream, lane), key, serde.encode(record), null);
     }
 
+    /** {@code stream}'s {@code lane} topic, made on the stream's first use as {@link #publish} makes it. */
+    String laneTopic(String stream, Priority lane) {
+        return lanes.topic(stream, lane);
+    }
+
+    byte[] encode(SpecificRecord record) {
+        return serde.encode(record);
+    }
+
+    /** The next message id of this publisher. */
+    long nextId() {
+        return nextId.getAndIncrement();
+    }
+
     /**
-     * As {@link #publish}, for a message an in-process bus delivered already: marked
-     * {@link KafkaHeaders#FROM_BUS}, so that a run's read-back does not deliver it again.
+     * Sends a message an in-process bus delivered already, with the id it was given (a retry keeps
+     * it), marked {@link KafkaHeaders#FROM_BUS} so that a run's read-back does not deliver it again.
      */
-    public Future<RecordMetadata> publishFromBus(String stream, String key, SpecificRecord record, Priority lane) {
-        return producer.send(new ProducerRecord<>(lanes.topic(stream, lane), null, key, serde.encode(record),
-                new RecordHeaders(new Header[] {idHeader(), FROM_BUS})));
+    void sendFromBus(String kafkaTopic, String key, byte[] value, long id, Callback callback) {
+        producer.send(new ProducerRecord<>(kafkaTopic, null, key, value, new RecordHeaders(new Header[] {
+                new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(id)), FROM_BUS})), callback);
     }
 
     /** Sends already-encoded bytes (tests and tools use it to send bad bytes too). */
     public Future<RecordMetadata> publishBytes(String kafkaTopic, String key, byte[] value, Callback callback) {
         // sized for its one header (an empty RecordHeaders grows a 10-slot list on the first add)
-        RecordHeaders headers = new RecordHeaders(new Header[] {idHeader()});
+        RecordHeaders headers = new RecordHeaders(new Header[] {
+                new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()))});
         return producer.send(new ProducerRecord<>(kafkaTopic, null, key, value, headers), callback);
-    }
-
-    private Header idHeader() {
-        return new RecordHeader(KafkaHeaders.MESSAGE_ID, KafkaHeaders.longBytes(nextId.getAndIncrement()));
     }
 
     public void flush() {

@@ -96,8 +96,8 @@ public final class KafkaLanes {
      * within the consumer's {@code metadata.max.age.ms} ({@value LaneSubscription#NEW_STREAM_DISCOVERY_MILLIS}
      * ms unless the client properties set it), then reads it from its start. For an app whose streams
      * are made as it runs (a route's destinations); the exceptions keep out what this process
-     * writes itself. It is a run's read-back: records sent with
-     * {@link KafkaLanePublisher#publishFromBus} are left out (counted, {@link PriorityLaneConsumer#busWritesLeftOut}).
+     * writes itself. It is a run's read-back: records a run's bridge sent from its bus
+     * ({@link KafkaHeaders#FROM_BUS}) are left out (counted, {@link PriorityLaneConsumer#busWritesLeftOut}).
      */
     public PriorityLaneConsumer consumerOfEveryStream(MessageBus bus, Collection<String> streams,
                                                       Collection<String> exceptPatterns) {

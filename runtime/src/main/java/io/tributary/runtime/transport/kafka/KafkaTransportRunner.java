@@ -57,6 +57,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /** The transport's segment in metric names. */
     private static final String TRANSPORT = "kafka";
+    /** Bridged messages a lane holds while Kafka is away: seconds of a busy desk, ~100 bytes each. */
+    static final int OUTBOX_PER_LANE = 65_536;
 
     /** The bootstrap address that asks for an embedded broker (config values cannot be empty). */
     public static final String EMBEDDED = "embedded";
@@ -99,6 +101,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private final List<String> kafkaSources;
     private final LongAdder bridged = new LongAdder();
     private final PriorityLaneConsumer back;
+    private final KafkaBridge bridge;
     private final RunningKafkaPlan running;
 
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
@@ -131,12 +134,14 @@ public final class KafkaTransportRunner implements AutoCloseable {
             }
             KafkaLanePublisher publisher = lanes.publisher();
             resources.push(publisher);
+            this.bridge = new KafkaBridge(publisher, bootstrap, OUTBOX_PER_LANE);
+            resources.push(bridge);
             // the sinks' streams, and any other stream of the app but the ones the bridge below writes:
             // a route's destinations, created by Kafka Streams as their first records come
             back = lanes.consumerOfEveryStream(bus, outputs, patterns);
             resources.push(back);
             for (String pattern : patterns) {
-                Subscription s = bus.subscribe(pattern, (Envelope<Object> m) -> bridge(publisher, m),
+                Subscription s = bus.subscribe(pattern, (Envelope<Object> m) -> bridge(m),
                         SubscribeOptions.inline().named("kafka-bridge:" + pattern));
                 resources.push(s::close);
             }
@@ -156,9 +161,14 @@ public final class KafkaTransportRunner implements AutoCloseable {
                 .withKafkaProperties(options.clientProperties());
     }
 
-    /** Exactly-once output is read only once committed; the throughput profile batches the lanes too. */
+    /**
+     * Exactly-once output is read only once committed; the throughput profile batches the lanes too; a
+     * send waits {@link KafkaBridge#SEND_BLOCK} at most for metadata or buffer space (client properties
+     * may say otherwise), so that a Kafka that is away does not hold the bus up.
+     */
     static KafkaLaneSettings laneSettings(Options options, String bootstrap) {
         KafkaLaneSettings lanes = KafkaLaneSettings.defaults(bootstrap, options.app())
+                .withKafkaProperties(Map.of("max.block.ms", (int) KafkaBridge.SEND_BLOCK.toMillis()))
                 .withKafkaProperties(options.clientProperties())
                 .withKafkaProperties(options.exactlyOnce() ? Map.of("isolation.level", "read_committed") : Map.of());
         return options.profile() == KafkaStreamsSettings.Profile.THROUGHPUT ? lanes.withThroughputBatching() : lanes;
@@ -169,7 +179,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
         return new KafkaTransportRunner(topology, catalog, bus, options);
     }
 
-    private void bridge(KafkaLanePublisher publisher, Envelope<Object> m) {
+    private void bridge(Envelope<Object> m) {
         if (PriorityLaneConsumer.FROM_KAFKA.equals(m.headers().get(PriorityLaneConsumer.ORIGIN))) {
             return;   // read back from a sink's lane topics, which a Kafka source reads already
         }
@@ -177,7 +187,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
         if (record == null) {
             return;
         }
-        publisher.publishFromBus(m.topic(), m.key() == null ? null : String.valueOf(m.key()), record, m.priority());
+        bridge.send(m.topic(), m.key() == null ? null : String.valueOf(m.key()), record, m.priority());
         bridged.increment();
     }
 
@@ -299,18 +309,21 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /**
      * Registers this run's Kafka figures with {@code metrics}: counters
-     * {@code tributary.transport.kafka.{bridged,not-sent,read-back,duplicates,bus-writes-not-read-back,dead-lettered}} and
+     * {@code tributary.transport.kafka.{bridged,not-sent,waiting,dropped,not-delivered,read-back,duplicates,bus-writes-not-read-back,dead-lettered}} and
      * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
      * route-dropped, not-sent per sink), the read-back lanes' lag
      * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
-     * check {@code transport.kafka}: healthy while Kafka Streams runs or rebalances and nothing
-     * failed ({@link #failure()}). Close the returned registration before the runner.
+     * check {@code transport.kafka}: healthy while Kafka Streams runs or rebalances, nothing
+     * failed ({@link #failure()}) and no bus message waits for Kafka in the bridge's outbox. Close the returned registration before the runner.
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
         return Registration.collect(done -> {
             done.add(metrics.registerTransport(TRANSPORT, this::healthy));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", bridged::sum));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "waiting", bridge::waiting));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "dropped", bridge::dropped));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "not-delivered", bridge::failed));
             done.add(metrics.registerTransportCounter(TRANSPORT, "read-back", back::delivered));
             done.add(metrics.registerTransportCounter(TRANSPORT, "duplicates", back::duplicates));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bus-writes-not-read-back", back::busWritesLeftOut));
@@ -324,12 +337,37 @@ public final class KafkaTransportRunner implements AutoCloseable {
     }
 
     private boolean healthy() {
-        return failure() == null && running.state().isRunningOrRebalancing();
+        return failure() == null && running.state().isRunningOrRebalancing() && bridge.healthy();
     }
 
-    /** Messages sent from the bus to Kafka. */
+    /** Messages the bridge took from the bus for Kafka. */
     public long bridged() {
         return bridged.sum();
+    }
+
+    /** Records read back from Kafka onto the bus. */
+    public long readBack() {
+        return back.delivered();
+    }
+
+    /** Bridged messages Kafka acknowledged. */
+    public long bridgedAndAcknowledged() {
+        return bridge.sent();
+    }
+
+    /** Bridged messages waiting for Kafka in the bridge's outbox (Kafka away or too slow). */
+    public long waitingForKafka() {
+        return bridge.waiting();
+    }
+
+    /** Bridged messages dropped: the oldest of a full outbox lane, or still waiting when the run stopped. */
+    public long droppedForKafka() {
+        return bridge.dropped();
+    }
+
+    /** Bridged messages Kafka refused for good (too large, not authorised). */
+    public long notDelivered() {
+        return bridge.failed();
     }
 
     /**

@@ -1,0 +1,252 @@
+package io.tributary.runtime.transport.kafka;
+
+import io.tributary.api.Priority;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.jctools.queues.MpmcArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends a run's bus messages to their lane topics without holding the bus up while Kafka is away.
+ *
+ * <p>Kafka's producer is asynchronous except in one place: {@code send} waits for a topic's metadata
+ * and for buffer space, up to {@code max.block.ms}. Once its broker is gone the producer forgets the
+ * partitions' leaders and every send waits that long: with Kafka's default a bus publisher (the bridge
+ * subscribes inline) stood still for 60 s per message. So a run's lane producer waits at most
+ * {@link #SEND_BLOCK} (unless the client properties set {@code max.block.ms}); a send refused that way,
+ * and every message after it until Kafka takes records again, waits in a bounded outbox per lane that
+ * one thread drains, CRITICAL first, retrying with back-off. A full lane drops its oldest message
+ * (counted, logged). A record Kafka fails after accepting it (a retriable error after
+ * {@code delivery.timeout.ms}) joins the back of its lane's outbox again, with its id, so consumers
+ * drop it should the first attempt have landed; one Kafka refuses for good (too large, not
+ * authorised) is counted and logged. While anything waits the bridge is not {@link #healthy()}.
+ */
+final class KafkaBridge implements AutoCloseable {
+    /** How long a send may wait for metadata or buffer space before its message goes to the outbox. */
+    static final Duration SEND_BLOCK = Duration.ofMillis(50);
+    /** How long closing waits for the outbox to empty into a Kafka that is back. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final long MIN_BACKOFF_NANOS = 10_000_000L;
+    private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaBridge.class);
+
+    /** One message on its way, and the callback of its direct send; its id is fixed at its first attempt. */
+    private final class Pending implements Callback {
+        final String topic;
+        final String key;
+        final byte[] value;
+        final long id;
+        final Priority lane;
+
+        Pending(String topic, String key, byte[] value, long id, Priority lane) {
+            this.topic = topic;
+            this.key = key;
+            this.value = value;
+            this.id = id;
+            this.lane = lane;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception e) {
+            completed(this, e);
+        }
+    }
+
+    private final KafkaLanePublisher publisher;
+    private final String bootstrap;
+    @SuppressWarnings("unchecked")
+    private final MpmcArrayQueue<Pending>[] outbox = new MpmcArrayQueue[Priority.COUNT];
+    /** Messages in the outbox or being offered to it: while above 0, new messages queue behind them. */
+    private final AtomicLong waiting = new AtomicLong();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final AtomicReference<Exception> lastError = new AtomicReference<>();
+    private final Thread drainer;
+    private volatile boolean running = true;
+
+    KafkaBridge(KafkaLanePublisher publisher, String bootstrap, int outboxPerLane) {
+        this.publisher = publisher;
+        this.bootstrap = bootstrap;
+        for (Priority p : Priority.values()) {
+            outbox[p.ordinal()] = new MpmcArrayQueue<>(Math.max(2, outboxPerLane));
+        }
+        drainer = new Thread(this::drain, "kafka-bridge-outbox");
+        drainer.setDaemon(true);
+        drainer.start();
+    }
+
+    /** Sends at once while nothing waits, else queues behind what does; never waits longer than {@link #SEND_BLOCK}. */
+    void send(String stream, String key, SpecificRecord record, Priority lane) {
+        Pending p = new Pending(publisher.laneTopic(stream, lane), key, publisher.encode(record), publisher.nextId(), lane);
+        if (waiting.get() == 0) {
+            publisher.sendFromBus(p.topic, p.key, p.value, p.id, p);
+        } else {
+            enqueue(p);
+        }
+    }
+
+    /**
+     * Kafka's verdict on one record. The producer reports a wait it gave up at once, on the sending
+     * thread (before {@code send} returns), and a record it failed later on its I/O thread.
+     */
+    private void completed(Pending p, Exception e) {
+        if (e == null) {
+            sent.increment();
+            return;
+        }
+        lastError.set(e);
+        if (!(e instanceof RetriableException)) {
+            failed.increment();
+            LOG.error("Kafka at {} refused a bus message for {} for good ({}); it is dropped and counted as"
+                    + " kafka.not-delivered", bootstrap, p.topic, e.toString());
+        } else if (running) {
+            enqueue(p);
+        } else {
+            dropped.increment();
+        }
+    }
+
+    private void enqueue(Pending p) {
+        if (waiting.getAndIncrement() == 0) {
+            LOG.warn("Kafka at {} is not taking records ({}); bus messages wait in the outbox (up to {} per lane)",
+                    bootstrap, lastError.get(), outbox[0].capacity());
+        }
+        MpmcArrayQueue<Pending> q = outbox[p.lane.ordinal()];
+        while (!q.offer(p)) {
+            if (q.poll() != null) {
+                waiting.decrementAndGet();
+                if (dropped.sum() == 0) {
+                    LOG.error("the Kafka outbox of lane {} is full: its oldest messages are dropped, counted as"
+                            + " kafka.dropped", p.lane);
+                }
+                dropped.increment();
+            }
+        }
+        LockSupport.unpark(drainer);
+    }
+
+    private void drain() {
+        long backoff = MIN_BACKOFF_NANOS;
+        while (running) {
+            Pending head = null;
+            MpmcArrayQueue<Pending> q = null;
+            for (MpmcArrayQueue<Pending> lane : outbox) {
+                head = lane.peek();
+                if (head != null) {
+                    q = lane;
+                    break;
+                }
+            }
+            if (head == null) {
+                LockSupport.parkNanos(MAX_BACKOFF_NANOS);   // woken by the next enqueue
+                continue;
+            }
+            Attempt attempt = new Attempt(head);
+            publisher.sendFromBus(head.topic, head.key, head.value, head.id, attempt);
+            attempt.accepted = true;
+            if (attempt.refused != null) {   // the producer gave up waiting: Kafka is still away
+                lastError.set(attempt.refused);
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
+                continue;
+            }
+            backoff = MIN_BACKOFF_NANOS;
+            if (q.poll() == head && waiting.decrementAndGet() == 0) {
+                LOG.info("Kafka at {} takes records again; the outbox is empty", bootstrap);
+            }
+        }
+    }
+
+    /**
+     * One send from the outbox. A refusal before {@code send} returned (the producer gave up waiting)
+     * leaves the message at the head for the next try; a failure after the producer took it is a
+     * verdict like any other.
+     */
+    private final class Attempt implements Callback {
+        private final Pending pending;
+        volatile boolean accepted;
+        volatile Exception refused;
+
+        Attempt(Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception e) {
+            if (e != null && !accepted) {
+                refused = e;
+            } else {
+                completed(pending, e);
+            }
+        }
+    }
+
+    /** Messages Kafka acknowledged. */
+    long sent() {
+        return sent.sum();
+    }
+
+    /** Messages waiting for Kafka in the outbox. */
+    long waiting() {
+        return waiting.get();
+    }
+
+    /** Oldest messages dropped from a full outbox. */
+    long dropped() {
+        return dropped.sum();
+    }
+
+    /** Messages Kafka refused for good (not retriable). */
+    long failed() {
+        return failed.sum();
+    }
+
+    /** Nothing waits for Kafka. */
+    boolean healthy() {
+        return waiting.get() == 0;
+    }
+
+    /** Why the last send failed, or null. */
+    Exception lastError() {
+        return lastError.get();
+    }
+
+    /**
+     * Gives the outbox up to {@code grace} to empty, then stops the drainer; what still waits is
+     * dropped (counted) and logged.
+     */
+    void close(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (waiting.get() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        running = false;
+        LockSupport.unpark(drainer);
+        try {
+            drainer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long left = waiting.get();
+        if (left > 0) {
+            dropped.add(left);
+            LOG.error("{} bus message(s) still waited for Kafka at {} when the run stopped; they were not sent",
+                    left, bootstrap);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(CLOSE_GRACE);
+    }
+}
