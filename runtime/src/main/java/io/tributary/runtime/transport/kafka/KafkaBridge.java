@@ -25,10 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #SEND_BLOCK} (unless the client properties set {@code max.block.ms}); a send refused that way,
  * and every message after it until Kafka takes records again, waits in a bounded outbox per lane that
  * one thread drains, CRITICAL first, retrying with back-off. A full lane drops its oldest message
- * (counted, logged). A record Kafka fails after accepting it (a retriable error after
+ * (counted, logged). The first message of a stream not sent to before waits there too while the
+ * drainer makes its lane topics ({@link LaneTopicProvisioner}: admin calls, which a Kafka that is away
+ * would stretch to a minute). A record Kafka fails after accepting it (a retriable error after
  * {@code delivery.timeout.ms}) joins the back of its lane's outbox again, with its id, so consumers
  * drop it should the first attempt have landed; one Kafka refuses for good (too large, not
- * authorised) is counted and logged. While anything waits the bridge is not {@link #healthy()}.
+ * authorised) is counted and logged. From a refusal until the outbox empties the bridge is not
+ * {@link #healthy()}.
  */
 final class KafkaBridge implements AutoCloseable {
     /** How long a send may wait for metadata or buffer space before its message goes to the outbox. */
@@ -41,13 +44,16 @@ final class KafkaBridge implements AutoCloseable {
 
     /** One message on its way, and the callback of its direct send; its id is fixed at its first attempt. */
     private final class Pending implements Callback {
-        final String topic;
+        final String stream;
+        /** Null until the drainer has made the lane topics of a stream not sent to before. */
+        String topic;
         final String key;
         final byte[] value;
         final long id;
         final Priority lane;
 
-        Pending(String topic, String key, byte[] value, long id, Priority lane) {
+        Pending(String stream, String topic, String key, byte[] value, long id, Priority lane) {
+            this.stream = stream;
             this.topic = topic;
             this.key = key;
             this.value = value;
@@ -73,6 +79,8 @@ final class KafkaBridge implements AutoCloseable {
     private final AtomicReference<Exception> lastError = new AtomicReference<>();
     private final Thread drainer;
     private volatile boolean running = true;
+    /** Kafka refused a send and the outbox has not emptied since. */
+    private volatile boolean away;
 
     KafkaBridge(KafkaLanePublisher publisher, String bootstrap, int outboxPerLane) {
         this.publisher = publisher;
@@ -87,11 +95,12 @@ final class KafkaBridge implements AutoCloseable {
 
     /** Sends at once while nothing waits, else queues behind what does; never waits longer than {@link #SEND_BLOCK}. */
     void send(String stream, String key, SpecificRecord record, Priority lane) {
-        Pending p = new Pending(publisher.laneTopic(stream, lane), key, publisher.encode(record), publisher.nextId(), lane);
-        if (waiting.get() == 0) {
+        Pending p = new Pending(stream, publisher.knownLaneTopic(stream, lane), key, publisher.encode(record),
+                publisher.nextId(), lane);
+        if (waiting.get() == 0 && p.topic != null) {
             publisher.sendFromBus(p.topic, p.key, p.value, p.id, p);
         } else {
-            enqueue(p);
+            enqueue(p, null);
         }
     }
 
@@ -110,16 +119,17 @@ final class KafkaBridge implements AutoCloseable {
             LOG.error("Kafka at {} refused a bus message for {} for good ({}); it is dropped and counted as"
                     + " kafka.not-delivered", bootstrap, p.topic, e.toString());
         } else if (running) {
-            enqueue(p);
+            enqueue(p, e);
         } else {
             dropped.increment();
         }
     }
 
-    private void enqueue(Pending p) {
-        if (waiting.getAndIncrement() == 0) {
-            LOG.warn("Kafka at {} is not taking records ({}); bus messages wait in the outbox (up to {} per lane)",
-                    bootstrap, lastError.get(), outbox[0].capacity());
+    /** @param refusal why Kafka did not take it, or null when it queues behind others or for its topics */
+    private void enqueue(Pending p, Exception refusal) {
+        waiting.incrementAndGet();
+        if (refusal != null) {
+            markAway(refusal);
         }
         MpmcArrayQueue<Pending> q = outbox[p.lane.ordinal()];
         while (!q.offer(p)) {
@@ -151,19 +161,32 @@ final class KafkaBridge implements AutoCloseable {
                 LockSupport.parkNanos(MAX_BACKOFF_NANOS);   // woken by the next enqueue
                 continue;
             }
+            if (head.topic == null) {
+                head.topic = publisher.laneTopic(head.stream, head.lane);   // the stream's first record: may take a while
+            }
             Attempt attempt = new Attempt(head);
             publisher.sendFromBus(head.topic, head.key, head.value, head.id, attempt);
             attempt.accepted = true;
-            if (attempt.refused != null) {   // the producer gave up waiting: Kafka is still away
-                lastError.set(attempt.refused);
+            if (attempt.refused != null) {   // the producer gave up waiting: Kafka is (still) away
+                markAway(attempt.refused);
                 LockSupport.parkNanos(backoff);
                 backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
                 continue;
             }
             backoff = MIN_BACKOFF_NANOS;
-            if (q.poll() == head && waiting.decrementAndGet() == 0) {
+            if (q.poll() == head && waiting.decrementAndGet() == 0 && away) {
+                away = false;
                 LOG.info("Kafka at {} takes records again; the outbox is empty", bootstrap);
             }
+        }
+    }
+
+    private void markAway(Exception refusal) {
+        lastError.set(refusal);
+        if (!away) {
+            away = true;
+            LOG.warn("Kafka at {} is not taking records ({}); bus messages wait in the outbox (up to {} per lane)",
+                    bootstrap, refusal.toString(), outbox[0].capacity());
         }
     }
 
@@ -211,9 +234,12 @@ final class KafkaBridge implements AutoCloseable {
         return failed.sum();
     }
 
-    /** Nothing waits for Kafka. */
+    /**
+     * Kafka took what was last offered to it, or the outbox emptied since it refused (messages may
+     * wait for a new stream's topics meanwhile).
+     */
     boolean healthy() {
-        return waiting.get() == 0;
+        return !away;
     }
 
     /** Why the last send failed, or null. */

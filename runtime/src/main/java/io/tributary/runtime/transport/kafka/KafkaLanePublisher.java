@@ -53,6 +53,11 @@ public final class KafkaLanePublisher implements AutoCloseable {
         return lanes.topic(stream, lane);
     }
 
+    /** As {@link #laneTopic}, but null instead of making the topics of a stream not used before. */
+    String knownLaneTopic(String stream, Priority lane) {
+        return lanes.knownTopic(stream, lane);
+    }
+
     byte[] encode(SpecificRecord record) {
         return serde.encode(record);
     }

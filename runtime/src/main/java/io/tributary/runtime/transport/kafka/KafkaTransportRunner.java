@@ -314,7 +314,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * route-dropped, not-sent per sink), the read-back lanes' lag
      * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
      * check {@code transport.kafka}: healthy while Kafka Streams runs or rebalances, nothing
-     * failed ({@link #failure()}) and no bus message waits for Kafka in the bridge's outbox. Close the returned registration before the runner.
+     * failed ({@link #failure()}) and the bridge is not holding messages Kafka refused. Close the
+     * returned registration before the runner.
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
         return Registration.collect(done -> {

@@ -41,6 +41,12 @@ final class LaneTopicProvisioner {
         readyStreams.addAll(streams);
     }
 
+    /** The lane topic of {@code stream} on {@code lane} if the stream was used before, else null (no admin call). */
+    String knownTopic(String stream, Priority lane) {
+        String[] byLane = laneTopics.get(stream);
+        return byLane == null ? null : byLane[lane.ordinal()];
+    }
+
     /** The lane topic of {@code stream} on {@code lane}; on the stream's first record, made first. */
     String topic(String stream, Priority lane) {
         String[] byLane = laneTopics.get(stream);

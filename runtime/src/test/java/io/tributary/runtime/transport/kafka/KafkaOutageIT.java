@@ -10,9 +10,15 @@ import io.tributary.runtime.bus.LocalMessageBus;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.schemas.SubmitOrder;
+import io.tributary.schemas.serde.TributarySerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +104,80 @@ class KafkaOutageIT {
                 assertEquals(BEFORE + DURING, out.size());
             }
         });
+    }
+
+    /**
+     * A full outbox lane drops its oldest; once Kafka is back the outbox is drained CRITICAL first,
+     * and the survivors arrive in the order they were sent, each with the id it was given.
+     */
+    @Test
+    void aFullOutboxLaneDropsItsOldestAndTheOutboxDrainsCriticalFirst() {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (CuttableProxy proxy = new CuttableProxy();
+                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
+                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
+                String bootstrap = "localhost:" + proxy.port();
+                KafkaLanes lanes = new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, "outbox")
+                        .withKafkaProperties(Map.of("max.block.ms", 50)));
+                lanes.createTopics(List.of("warm", "quotes"), 1);
+                try (KafkaLanePublisher publisher = lanes.publisher()) {
+                    KafkaBridge bridge = new KafkaBridge(publisher, bootstrap, 4);
+                    // the producer connects, and learns where "warm" lives; what "quotes" has it must ask, and cannot
+                    bridge.send("warm", "k", RiskTopology.order("acct-1", "warm-up", 1), Priority.NORMAL);
+                    await(() -> bridge.sent() == 1, () -> "(sent " + bridge.sent() + ")");
+
+                    proxy.cut();
+                    for (int i = 0; i < 10; i++) {   // LOW first: the drain must still put CRITICAL ahead
+                        bridge.send("quotes", "k", RiskTopology.order("acct-1", "low-" + i, 1), Priority.LOW);
+                    }
+                    for (int i = 0; i < 6; i++) {
+                        bridge.send("quotes", "k", RiskTopology.order("acct-1", "critical-" + i, 1), Priority.CRITICAL);
+                    }
+                    await(() -> bridge.waiting() == 8, () -> "(waiting " + bridge.waiting() + ", dropped " + bridge.dropped() + ")");
+                    assertEquals(8, bridge.dropped(), "6 of LOW's 10 and 2 of CRITICAL's 6 found their lane full");
+                    await(() -> !bridge.healthy(), () -> "(the drainer's send to a cut link refused)");
+
+                    proxy.restore();
+                    await(() -> bridge.waiting() == 0 && bridge.sent() == 9, () -> "(waiting " + bridge.waiting()
+                            + ", sent " + bridge.sent() + ")");
+                    assertTrue(bridge.healthy());
+                    bridge.close();
+                }
+                List<ConsumerRecord<String, byte[]>> critical = read(bootstrap, "outbox.quotes.critical", 4);
+                List<ConsumerRecord<String, byte[]>> low = read(bootstrap, "outbox.quotes.low", 4);
+                assertEquals(List.of("critical-2", "critical-3", "critical-4", "critical-5"), orderIds(critical));
+                assertEquals(List.of("low-6", "low-7", "low-8", "low-9"), orderIds(low));
+                assertTrue(critical.get(3).timestamp() <= low.get(0).timestamp(),
+                        "CRITICAL's outbox went first: " + critical.get(3).timestamp() + " vs " + low.get(0).timestamp());
+                for (ConsumerRecord<String, byte[]> r : critical) {
+                    assertTrue(r.headers().lastHeader(KafkaHeaders.FROM_BUS) != null, "marked as the bus's own");
+                    assertTrue(r.headers().lastHeader(KafkaHeaders.MESSAGE_ID) != null);
+                }
+            }
+        });
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic, int count) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "outbox-check-" + topic, "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (out.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(out::add);   // nothing more should come
+            return out;
+        }
+    }
+
+    private static List<String> orderIds(List<ConsumerRecord<String, byte[]>> records) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            ids.add(((SubmitOrder) TributarySerde.get().decode(r.value())).getClientOrderId());
+        }
+        return ids;
     }
 
     private static boolean healthy(TributaryMetrics metrics) {
