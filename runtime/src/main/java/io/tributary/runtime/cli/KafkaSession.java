@@ -54,7 +54,7 @@ final class KafkaSession implements TransportSession {
                 bootstrap != null ? bootstrap : kafka.bootstrapServers(), kafka.applicationId(), kafka.exactlyOnce(),
                 kafka.profile() == TransportSettings.Kafka.Profile.THROUGHPUT
                         ? KafkaStreamsSettings.Profile.THROUGHPUT : KafkaStreamsSettings.Profile.LOW_LATENCY,
-                new LinkedHashMap<>(kafka.client()), PayloadMapping.MARKET);
+                new LinkedHashMap<>(kafka.client()), PayloadMapping.MARKET, kafka.outbox());
         if (options.embedded()) {
             out.println("starting an embedded Kafka broker for this run (pass --bootstrap HOST:PORT for a cluster)");
             out.flush();
@@ -110,6 +110,7 @@ final class KafkaSession implements TransportSession {
         out.put("kafka.not-sent", runner.notAvro());
         out.put("kafka.waiting", runner.waitingForKafka());
         out.put("kafka.dropped", runner.droppedForKafka());
+        out.put("kafka.refused", runner.refusedForKafka());
         out.put("kafka.not-delivered", runner.notDelivered());
         out.put("kafka.bus-writes-not-read-back", runner.busWritesNotReadBack());
         runner.plan().counters().forEach((k, v) -> out.put("kafka." + k, v));

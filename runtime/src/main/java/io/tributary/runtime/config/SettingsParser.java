@@ -101,7 +101,17 @@ final class SettingsParser {
                 r.enumOf(k + "processingGuarantee", TransportSettings.Kafka.ProcessingGuarantee.class,
                         TransportSettings.Kafka.ProcessingGuarantee.AT_LEAST_ONCE),
                 r.enumOf(k + "profile", TransportSettings.Kafka.Profile.class, TransportSettings.Kafka.Profile.LOW_LATENCY),
-                client);
+                client, kafkaOutbox(r, k + "outbox."));
+    }
+
+    private static TransportSettings.Kafka.Outbox kafkaOutbox(SettingsReader r, String p) {
+        Map<Priority, OverflowPolicy> overflow = new EnumMap<>(Priority.class);
+        for (Priority lane : Priority.values()) {
+            overflow.put(lane, r.enumOf(p + "lanes." + lane.name().toLowerCase(Locale.ROOT), OverflowPolicy.class,
+                    OverflowPolicy.BLOCK));
+        }
+        return new TransportSettings.Kafka.Outbox(r.intIn(p + "limit", 1, 1 << 24),
+                r.durationIn(p + "blockTimeout", Duration.ZERO, HOUR), overflow);
     }
 
     private static TransportSettings.Redis redis(SettingsReader r, String p) {

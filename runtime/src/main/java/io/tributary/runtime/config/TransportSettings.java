@@ -21,11 +21,48 @@ public record TransportSettings(Type type, Kafka kafka, Redis redis) {
      * @param client              Kafka client properties passed through to every producer, consumer,
      *                            admin client and Kafka Streams (SASL/TLS: {@code security.protocol},
      *                            {@code sasl.jaas.config}, {@code ssl.truststore.location}, …)
+     * @param outbox              where bus messages bound for Kafka wait while it is away
      */
     public record Kafka(String bootstrapServers, String applicationId, ProcessingGuarantee processingGuarantee,
-                        Profile profile, java.util.Map<String, String> client) {
+                        Profile profile, java.util.Map<String, String> client, Outbox outbox) {
         public Kafka {
             client = java.util.Map.copyOf(client);
+            java.util.Objects.requireNonNull(outbox, "outbox");
+        }
+
+        /**
+         * {@code tributary.transport.kafka.outbox}: bus messages bound for Kafka wait here, per lane,
+         * while Kafka does not take them; a full lane applies its overflow policy.
+         *
+         * @param limit        messages held per lane
+         * @param blockTimeout how long a publisher waits for room in a full BLOCK lane before the message is refused
+         * @param overflow     per lane: BLOCK waits then refuses, DROP_OLDEST and CONFLATE drop the oldest, REJECT refuses
+         */
+        public record Outbox(int limit, java.time.Duration blockTimeout,
+                             java.util.Map<io.tributary.api.Priority, io.tributary.api.OverflowPolicy> overflow) {
+            public Outbox {
+                if (limit < 1) {
+                    throw new IllegalArgumentException("outbox limit must be at least 1, was " + limit);
+                }
+                java.util.Objects.requireNonNull(blockTimeout, "blockTimeout");
+                overflow = java.util.Map.copyOf(overflow);
+                for (io.tributary.api.Priority lane : io.tributary.api.Priority.values()) {
+                    if (!overflow.containsKey(lane)) {
+                        throw new IllegalArgumentException("outbox overflow policy missing for lane " + lane);
+                    }
+                }
+            }
+
+            /** As reference.conf has it: 65 536 per lane, 1 s, BLOCK but LOW (DROP_OLDEST), as the Redis buffer. */
+            public static Outbox defaults() {
+                java.util.Map<io.tributary.api.Priority, io.tributary.api.OverflowPolicy> overflow =
+                        new java.util.EnumMap<>(io.tributary.api.Priority.class);
+                for (io.tributary.api.Priority lane : io.tributary.api.Priority.values()) {
+                    overflow.put(lane, lane == io.tributary.api.Priority.LOW
+                            ? io.tributary.api.OverflowPolicy.DROP_OLDEST : io.tributary.api.OverflowPolicy.BLOCK);
+                }
+                return new Outbox(65_536, java.time.Duration.ofSeconds(1), overflow);
+            }
         }
 
         public boolean exactlyOnce() {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,23 +52,15 @@ class RunOnSecuredKafkaIT {
     @Test
     void theDeskRunsWithTheCredentialsFromItsConfig() throws IOException {
         Path conf = clientConfig("right.conf", EmbeddedKafkaBroker.SASL_ADMIN_USER, EmbeddedKafkaBroker.SASL_ADMIN_PASSWORD);
-        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
-                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", broker.bootstrapServers(),
-                "--config", conf.toString(), "--duration", "5s", "--plugins", dir.resolve("plugins").toString()));
-        String out = r.out();
-        assertEquals(0, r.code(), r.err() + out);
-        assertTrue(out.contains("on Kafka at " + broker.bootstrapServers()), out);
-        assertTrue(TributaryCliTest.count(out, "kafka\\.bridged=(\\d+)") > 0, out);
-        assertTrue(TributaryCliTest.count(out, "desk\\.out\\.even=(\\d+)") > 0, "came back through Kafka: " + out);
+        TributaryCliTest.Result r = KafkaDeskRuns.run(broker.bootstrapServers(), conf, dir.resolve("plugins"), "5s");
+        KafkaDeskRuns.assertRanThroughKafka(r, broker.bootstrapServers());
     }
 
     @Test
     void aWrongPasswordStopsTheRunAtOnceSayingSo() throws IOException {
         Path conf = clientConfig("wrong.conf", EmbeddedKafkaBroker.SASL_ADMIN_USER, "not-the-password");
         long t0 = System.nanoTime();
-        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
-                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", broker.bootstrapServers(),
-                "--config", conf.toString(), "--duration", "60s", "--plugins", dir.resolve("plugins").toString()));
+        TributaryCliTest.Result r = KafkaDeskRuns.run(broker.bootstrapServers(), conf, dir.resolve("plugins"), "60s");
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
         assertEquals(1, r.code(), r.err() + r.out());
         assertTrue(r.err().startsWith("Kafka at " + broker.bootstrapServers() + " refused the credentials"
@@ -85,9 +75,7 @@ class RunOnSecuredKafkaIT {
     @Test
     void aUserWithoutRightsIsToldWhatWasDenied() throws IOException {
         Path conf = clientConfig("user1.conf", "plain-user1", "plain-user1-secret", "unlicensed");
-        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
-                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", broker.bootstrapServers(),
-                "--config", conf.toString(), "--duration", "60s", "--plugins", dir.resolve("plugins").toString()));
+        TributaryCliTest.Result r = KafkaDeskRuns.run(broker.bootstrapServers(), conf, dir.resolve("plugins"), "60s");
         assertEquals(1, r.code(), r.err() + r.out());
         assertTrue(Pattern.compile("^Kafka denied creating topic 'unlicensed\\.desk\\.[a-z.]+': Authorization failed\\."
                 + " \\(the client's principal needs CREATE on it, or create the topics ahead:"
@@ -111,13 +99,8 @@ class RunOnSecuredKafkaIT {
             admin.createAcls(grants).all().get();
         }
         Path conf = clientConfig("licensed.conf", "plain-user1", "plain-user1-secret", app);
-        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
-                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", broker.bootstrapServers(),
-                "--config", conf.toString(), "--duration", "5s", "--plugins", dir.resolve("plugins").toString()));
-        String out = r.out();
-        assertEquals(0, r.code(), r.err() + out);
-        assertTrue(TributaryCliTest.count(out, "kafka\\.bridged=(\\d+)") > 0, out);
-        assertTrue(TributaryCliTest.count(out, "desk\\.out\\.even=(\\d+)") > 0, "came back through Kafka: " + out);
+        TributaryCliTest.Result r = KafkaDeskRuns.run(broker.bootstrapServers(), conf, dir.resolve("plugins"), "5s");
+        KafkaDeskRuns.assertRanThroughKafka(r, broker.bootstrapServers());
     }
 
     private static Path clientConfig(String name, String user, String password) throws IOException {

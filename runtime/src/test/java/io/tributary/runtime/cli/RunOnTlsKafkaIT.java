@@ -11,12 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,23 +55,15 @@ class RunOnTlsKafkaIT {
                   "ssl.truststore.password" = %s
                 }
                 """.formatted(truststore, TRUST_PASSWORD));
-        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
-                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", broker.bootstrapServers(),
-                "--config", conf.toString(), "--duration", "5s", "--plugins", dir.resolve("plugins").toString()));
-        String out = r.out();
-        assertEquals(0, r.code(), r.err() + out);
-        assertTrue(out.contains("on Kafka at " + broker.bootstrapServers()), out);
-        assertTrue(TributaryCliTest.count(out, "kafka\\.bridged=(\\d+)") > 0, out);
-        assertTrue(TributaryCliTest.count(out, "desk\\.out\\.even=(\\d+)") > 0, "came back through Kafka: " + out);
+        TributaryCliTest.Result r = KafkaDeskRuns.run(broker.bootstrapServers(), conf, dir.resolve("plugins"), "5s");
+        KafkaDeskRuns.assertRanThroughKafka(r, broker.bootstrapServers());
     }
 
     @Test
     void aClientThatDoesNotTrustTheBrokerStopsTheRunSayingWhy() throws Exception {
         Path conf = Files.writeString(dir.resolve("untrusting.conf"),
                 "tributary.transport.kafka.client { \"security.protocol\" = SSL }\n");
-        TributaryCliTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(150), () -> TributaryCliTest.exec(
-                "run", KafkaDesk.class.getName(), "--transport", "kafka", "--bootstrap", broker.bootstrapServers(),
-                "--config", conf.toString(), "--duration", "60s", "--plugins", dir.resolve("plugins").toString()));
+        TributaryCliTest.Result r = KafkaDeskRuns.run(broker.bootstrapServers(), conf, dir.resolve("plugins"), "60s");
         assertEquals(1, r.code(), r.err() + r.out());
         assertTrue(r.err().startsWith("the TLS handshake with Kafka at " + broker.bootstrapServers()
                 + " failed (security.protocol SSL), trusting the JVM's trust store: "), r.err());

@@ -91,6 +91,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theKafkaOutboxDefaultsAndItsErrors() throws IOException {
+        TransportSettings.Kafka.Outbox defaults = loader(Map.of("TRIBUTARY_TRANSPORT", "kafka")).load()
+                .transport().kafka().outbox();
+        assertEquals(TransportSettings.Kafka.Outbox.defaults(), defaults, "reference.conf and the code agree");
+        assertEquals(OverflowPolicy.DROP_OLDEST, defaults.overflow().get(Priority.LOW));
+        assertEquals(OverflowPolicy.BLOCK, defaults.overflow().get(Priority.CRITICAL));
+
+        Path set = file("tributary.transport { type = kafka, kafka.outbox { limit = 8, blockTimeout = 50ms,"
+                + " lanes.normal = reject } }");
+        TransportSettings.Kafka.Outbox outbox = loader(Map.of()).load(set).transport().kafka().outbox();
+        assertEquals(8, outbox.limit());
+        assertEquals(java.time.Duration.ofMillis(50), outbox.blockTimeout());
+        assertEquals(OverflowPolicy.REJECT, outbox.overflow().get(Priority.NORMAL));
+        assertEquals(OverflowPolicy.BLOCK, outbox.overflow().get(Priority.HIGH), "the others keep their defaults");
+
+        Path bad = file("tributary.transport { type = kafka, kafka.outbox { limit = 0, lanes.low = sometimes } }");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader(Map.of()).load(bad));
+        assertTrue(e.getMessage().contains("tributary.transport.kafka.outbox.limit"), e.getMessage());
+        assertTrue(e.getMessage().contains("tributary.transport.kafka.outbox.lanes.low: expected one of block, conflate,"
+                + " drop_oldest, reject, was \"sometimes\""), e.getMessage());
+    }
+
+    @Test
     void reportsEveryErrorNamingTheKeyAndWhatWasExpected() throws IOException {
         Path f = file(String.join("\n",
                 "tributary {",

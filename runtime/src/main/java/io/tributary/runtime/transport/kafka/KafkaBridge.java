@@ -1,6 +1,8 @@
 package io.tributary.runtime.transport.kafka;
 
+import io.tributary.api.OverflowPolicy;
 import io.tributary.api.Priority;
+import io.tributary.runtime.config.TransportSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -24,8 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * subscribes inline) stood still for 60 s per message. So a run's lane producer waits at most
  * {@link #SEND_BLOCK} (unless the client properties set {@code max.block.ms}); a send refused that way,
  * and every message after it until Kafka takes records again, waits in a bounded outbox per lane that
- * one thread drains, CRITICAL first, retrying with back-off. A full lane drops its oldest message
- * (counted, logged). The first message of a stream not sent to before waits there too while the
+ * one thread drains, CRITICAL first, retrying with back-off. A full lane applies its overflow policy
+ * ({@code tributary.transport.kafka.outbox}): BLOCK makes the publisher wait up to the block timeout
+ * for room, then refuses; DROP_OLDEST and CONFLATE drop the oldest; REJECT refuses; each counted and
+ * logged. Kafka's I/O thread, handing back a record it failed, never waits: it drops the oldest. The first message of a stream not sent to before waits there too while the
  * drainer makes its lane topics ({@link LaneTopicProvisioner}: admin calls, which a Kafka that is away
  * would stretch to a minute). A record Kafka fails after accepting it (a retriable error after
  * {@code delivery.timeout.ms}) joins the back of its lane's outbox again, with its id, so consumers
@@ -42,8 +46,13 @@ final class KafkaBridge implements AutoCloseable {
     private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBridge.class);
 
-    /** One message on its way, and the callback of its direct send; its id is fixed at its first attempt. */
+    /**
+     * One message on its way, and the callback of its direct send; its id is fixed at its first
+     * attempt. {@code sender} tells a refusal on the publisher's thread (which may wait for room) from
+     * a failure on Kafka's I/O thread (which must not).
+     */
     private final class Pending implements Callback {
+        final Thread sender = Thread.currentThread();
         final String stream;
         /** Null until the drainer has made the lane topics of a stream not sent to before. */
         String topic;
@@ -63,7 +72,7 @@ final class KafkaBridge implements AutoCloseable {
 
         @Override
         public void onCompletion(RecordMetadata metadata, Exception e) {
-            completed(this, e);
+            completed(this, e, Thread.currentThread() == sender);
         }
     }
 
@@ -71,10 +80,15 @@ final class KafkaBridge implements AutoCloseable {
     private final String bootstrap;
     @SuppressWarnings("unchecked")
     private final MpmcArrayQueue<Pending>[] outbox = new MpmcArrayQueue[Priority.COUNT];
-    /** Messages in the outbox or being offered to it: while above 0, new messages queue behind them. */
+    /**
+     * Messages in the outbox, being offered to it, or in the drainer's hand: while above 0, new
+     * messages queue behind them.
+     */
     private final AtomicLong waiting = new AtomicLong();
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final TransportSettings.Kafka.Outbox settings;
     private final LongAdder failed = new LongAdder();
     private final AtomicReference<Exception> lastError = new AtomicReference<>();
     private final Thread drainer;
@@ -82,25 +96,29 @@ final class KafkaBridge implements AutoCloseable {
     /** Kafka refused a send and the outbox has not emptied since. */
     private volatile boolean away;
 
-    KafkaBridge(KafkaLanePublisher publisher, String bootstrap, int outboxPerLane) {
+    KafkaBridge(KafkaLanePublisher publisher, String bootstrap, TransportSettings.Kafka.Outbox settings) {
         this.publisher = publisher;
         this.bootstrap = bootstrap;
+        this.settings = settings;
         for (Priority p : Priority.values()) {
-            outbox[p.ordinal()] = new MpmcArrayQueue<>(Math.max(2, outboxPerLane));
+            outbox[p.ordinal()] = new MpmcArrayQueue<>(Math.max(2, settings.limit()));
         }
         drainer = new Thread(this::drain, "kafka-bridge-outbox");
         drainer.setDaemon(true);
         drainer.start();
     }
 
-    /** Sends at once while nothing waits, else queues behind what does; never waits longer than {@link #SEND_BLOCK}. */
+    /**
+     * Sends at once while nothing waits, else queues behind what does. Waits on Kafka at most
+     * {@link #SEND_BLOCK}; on a full BLOCK lane, up to the outbox's block timeout for room.
+     */
     void send(String stream, String key, SpecificRecord record, Priority lane) {
         Pending p = new Pending(stream, publisher.knownLaneTopic(stream, lane), key, publisher.encode(record),
                 publisher.nextId(), lane);
         if (waiting.get() == 0 && p.topic != null) {
             publisher.sendFromBus(p.topic, p.key, p.value, p.id, p);
         } else {
-            enqueue(p, null);
+            enqueue(p, null, true);
         }
     }
 
@@ -108,7 +126,7 @@ final class KafkaBridge implements AutoCloseable {
      * Kafka's verdict on one record. The producer reports a wait it gave up at once, on the sending
      * thread (before {@code send} returns), and a record it failed later on its I/O thread.
      */
-    private void completed(Pending p, Exception e) {
+    private void completed(Pending p, Exception e, boolean mayWait) {
         if (e == null) {
             sent.increment();
             return;
@@ -119,66 +137,116 @@ final class KafkaBridge implements AutoCloseable {
             LOG.error("Kafka at {} refused a bus message for {} for good ({}); it is dropped and counted as"
                     + " kafka.not-delivered", bootstrap, p.topic, e.toString());
         } else if (running) {
-            enqueue(p, e);
+            enqueue(p, e, mayWait);
         } else {
             dropped.increment();
         }
     }
 
-    /** @param refusal why Kafka did not take it, or null when it queues behind others or for its topics */
-    private void enqueue(Pending p, Exception refusal) {
-        waiting.incrementAndGet();
+    /**
+     * @param refusal why Kafka did not take it, or null when it queues behind others or for its topics
+     * @param mayWait on a publisher's thread: a full BLOCK lane may make it wait
+     */
+    private void enqueue(Pending p, Exception refusal, boolean mayWait) {
         if (refusal != null) {
             markAway(refusal);
         }
         MpmcArrayQueue<Pending> q = outbox[p.lane.ordinal()];
-        while (!q.offer(p)) {
-            if (q.poll() != null) {
-                waiting.decrementAndGet();
-                if (dropped.sum() == 0) {
-                    LOG.error("the Kafka outbox of lane {} is full: its oldest messages are dropped, counted as"
-                            + " kafka.dropped", p.lane);
-                }
-                dropped.increment();
+        waiting.incrementAndGet();
+        if (!q.offer(p) && !overflow(q, p, mayWait ? settings.overflow().get(p.lane) : OverflowPolicy.DROP_OLDEST)) {
+            waiting.decrementAndGet();
+            if (refused.sum() == 0) {
+                LOG.error("the Kafka outbox of lane {} is full ({} messages, overflow {}): messages are refused,"
+                        + " counted as kafka.refused", p.lane, q.capacity(), settings.overflow().get(p.lane));
             }
+            refused.increment();
         }
         LockSupport.unpark(drainer);
     }
 
+    private boolean overflow(MpmcArrayQueue<Pending> q, Pending p, OverflowPolicy policy) {
+        switch (policy) {
+            case REJECT:
+                return false;
+            case BLOCK: {
+                long deadline = System.nanoTime() + settings.blockTimeout().toNanos();
+                while (running) {
+                    if (q.offer(p)) {
+                        return true;
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        return false;
+                    }
+                    LockSupport.unpark(drainer);
+                    LockSupport.parkNanos(100_000);
+                }
+                return false;
+            }
+            case DROP_OLDEST:
+            case CONFLATE:
+            default:
+                while (!q.offer(p)) {
+                    if (q.poll() != null) {
+                        waiting.decrementAndGet();
+                        if (dropped.sum() == 0) {
+                            LOG.error("the Kafka outbox of lane {} is full ({} messages): its oldest are dropped,"
+                                    + " counted as kafka.dropped", p.lane, q.capacity());
+                        }
+                        dropped.increment();
+                    }
+                }
+                return true;
+        }
+    }
+
+    /**
+     * Takes the next message, CRITICAL first, and keeps it in hand until Kafka takes it (a full lane
+     * drops the oldest it still holds, never the one being sent).
+     */
     private void drain() {
         long backoff = MIN_BACKOFF_NANOS;
+        Pending inHand = null;
         while (running) {
-            Pending head = null;
-            MpmcArrayQueue<Pending> q = null;
-            for (MpmcArrayQueue<Pending> lane : outbox) {
-                head = lane.peek();
-                if (head != null) {
-                    q = lane;
-                    break;
-                }
+            if (inHand == null) {
+                inHand = next();
             }
-            if (head == null) {
+            if (inHand == null) {
                 LockSupport.parkNanos(MAX_BACKOFF_NANOS);   // woken by the next enqueue
                 continue;
             }
-            if (head.topic == null) {
-                head.topic = publisher.laneTopic(head.stream, head.lane);   // the stream's first record: may take a while
+            if (inHand.topic == null) {
+                inHand.topic = publisher.laneTopic(inHand.stream, inHand.lane);   // a stream's first record: may take a while
             }
-            Attempt attempt = new Attempt(head);
-            publisher.sendFromBus(head.topic, head.key, head.value, head.id, attempt);
+            Attempt attempt = new Attempt(inHand);
+            publisher.sendFromBus(inHand.topic, inHand.key, inHand.value, inHand.id, attempt);
             attempt.accepted = true;
-            if (attempt.refused != null) {   // the producer gave up waiting: Kafka is (still) away
-                markAway(attempt.refused);
+            Exception refusal = attempt.refused;
+            if (refusal instanceof RetriableException) {   // the producer gave up waiting: Kafka is (still) away
+                markAway(refusal);
                 LockSupport.parkNanos(backoff);
                 backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
                 continue;
             }
+            if (refusal != null) {
+                completed(inHand, refusal, false);   // refused for good: counted and logged there
+            }
             backoff = MIN_BACKOFF_NANOS;
-            if (q.poll() == head && waiting.decrementAndGet() == 0 && away) {
+            inHand = null;
+            if (waiting.decrementAndGet() == 0 && away) {
                 away = false;
                 LOG.info("Kafka at {} takes records again; the outbox is empty", bootstrap);
             }
         }
+    }
+
+    private Pending next() {
+        for (MpmcArrayQueue<Pending> lane : outbox) {
+            Pending p = lane.poll();
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private void markAway(Exception refusal) {
@@ -192,8 +260,8 @@ final class KafkaBridge implements AutoCloseable {
 
     /**
      * One send from the outbox. A refusal before {@code send} returned (the producer gave up waiting)
-     * leaves the message at the head for the next try; a failure after the producer took it is a
-     * verdict like any other.
+     * leaves the message in the drainer's hand for the next try; a failure after the producer took it
+     * is a verdict like any other.
      */
     private final class Attempt implements Callback {
         private final Pending pending;
@@ -209,7 +277,7 @@ final class KafkaBridge implements AutoCloseable {
             if (e != null && !accepted) {
                 refused = e;
             } else {
-                completed(pending, e);
+                completed(pending, e, false);   // Kafka's I/O thread, or the drainer's: neither waits
             }
         }
     }
@@ -224,9 +292,14 @@ final class KafkaBridge implements AutoCloseable {
         return waiting.get();
     }
 
-    /** Oldest messages dropped from a full outbox. */
+    /** Oldest messages dropped from a full DROP_OLDEST or CONFLATE lane, or left waiting at close. */
     long dropped() {
         return dropped.sum();
+    }
+
+    /** Messages a full BLOCK (after the block timeout) or REJECT lane refused. */
+    long refused() {
+        return refused.sum();
     }
 
     /** Messages Kafka refused for good (not retriable). */

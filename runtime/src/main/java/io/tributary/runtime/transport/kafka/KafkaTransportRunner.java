@@ -11,6 +11,7 @@ import io.tributary.api.dsl.internal.SinkNode;
 import io.tributary.api.TopicPattern;
 import io.tributary.api.dsl.internal.SourceNode;
 import io.tributary.api.graph.OperatorType;
+import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.metrics.MetricNames;
 import io.tributary.runtime.metrics.Registration;
@@ -57,8 +58,6 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /** The transport's segment in metric names. */
     private static final String TRANSPORT = "kafka";
-    /** Bridged messages a lane holds while Kafka is away: seconds of a busy desk, ~100 bytes each. */
-    static final int OUTBOX_PER_LANE = 65_536;
 
     /** The bootstrap address that asks for an embedded broker (config values cannot be empty). */
     public static final String EMBEDDED = "embedded";
@@ -71,14 +70,23 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * @param clientProperties pass-through Kafka client settings (security, tuning), applied last to
      *                         every producer, consumer, admin client and Kafka Streams
      * @param payloads         bus payloads ↔ Avro records
+     * @param outbox           where bridged bus messages wait while Kafka does not take them
      */
     public record Options(String bootstrapServers, String app, boolean exactlyOnce, KafkaStreamsSettings.Profile profile,
-                          Map<String, Object> clientProperties, PayloadMapping payloads) {
+                          Map<String, Object> clientProperties, PayloadMapping payloads, TransportSettings.Kafka.Outbox outbox) {
         public Options {
             Objects.requireNonNull(app, "app");
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(payloads, "payloads");
+            Objects.requireNonNull(outbox, "outbox");
             clientProperties = Map.copyOf(clientProperties);
+        }
+
+        /** The default outbox. */
+        public Options(String bootstrapServers, String app, boolean exactlyOnce, KafkaStreamsSettings.Profile profile,
+                       Map<String, Object> clientProperties, PayloadMapping payloads) {
+            this(bootstrapServers, app, exactlyOnce, profile, clientProperties, payloads,
+                    TransportSettings.Kafka.Outbox.defaults());
         }
 
         /** Low latency, Avro payloads only. */
@@ -134,7 +142,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             }
             KafkaLanePublisher publisher = lanes.publisher();
             resources.push(publisher);
-            this.bridge = new KafkaBridge(publisher, bootstrap, OUTBOX_PER_LANE);
+            this.bridge = new KafkaBridge(publisher, bootstrap, options.outbox());
             resources.push(bridge);
             // the sinks' streams, and any other stream of the app but the ones the bridge below writes:
             // a route's destinations, created by Kafka Streams as their first records come
@@ -309,7 +317,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /**
      * Registers this run's Kafka figures with {@code metrics}: counters
-     * {@code tributary.transport.kafka.{bridged,not-sent,waiting,dropped,not-delivered,read-back,duplicates,bus-writes-not-read-back,dead-lettered}} and
+     * {@code tributary.transport.kafka.{bridged,not-sent,waiting,dropped,refused,not-delivered,read-back,duplicates,
+     * bus-writes-not-read-back,dead-lettered}} and
      * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
      * route-dropped, not-sent per sink), the read-back lanes' lag
      * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
@@ -324,6 +333,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
             done.add(metrics.registerTransportCounter(TRANSPORT, "waiting", bridge::waiting));
             done.add(metrics.registerTransportCounter(TRANSPORT, "dropped", bridge::dropped));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "refused", bridge::refused));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-delivered", bridge::failed));
             done.add(metrics.registerTransportCounter(TRANSPORT, "read-back", back::delivered));
             done.add(metrics.registerTransportCounter(TRANSPORT, "duplicates", back::duplicates));
@@ -361,9 +371,14 @@ public final class KafkaTransportRunner implements AutoCloseable {
         return bridge.waiting();
     }
 
-    /** Bridged messages dropped: the oldest of a full outbox lane, or still waiting when the run stopped. */
+    /** Bridged messages dropped: the oldest of a full DROP_OLDEST or CONFLATE outbox lane, or still waiting when the run stopped. */
     public long droppedForKafka() {
         return bridge.dropped();
+    }
+
+    /** Bridged messages a full BLOCK (after its block timeout) or REJECT outbox lane refused. */
+    public long refusedForKafka() {
+        return bridge.refused();
     }
 
     /** Bridged messages Kafka refused for good (too large, not authorised). */
