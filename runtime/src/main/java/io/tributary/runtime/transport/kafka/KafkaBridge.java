@@ -3,6 +3,7 @@ package io.tributary.runtime.transport.kafka;
 import io.tributary.api.OverflowPolicy;
 import io.tributary.api.Priority;
 import io.tributary.runtime.config.TransportSettings;
+import io.tributary.runtime.transport.FullQueuePolicy;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -153,7 +154,8 @@ final class KafkaBridge implements AutoCloseable {
         }
         MpmcArrayQueue<Pending> q = outbox[p.lane.ordinal()];
         waiting.incrementAndGet();
-        if (!q.offer(p) && !overflow(q, p, mayWait ? settings.overflow().get(p.lane) : OverflowPolicy.DROP_OLDEST)) {
+        if (!q.offer(p) && !FullQueuePolicy.offer(q, p, mayWait ? settings.overflow().get(p.lane) : OverflowPolicy.DROP_OLDEST,
+                settings.blockTimeout(), () -> running, () -> LockSupport.unpark(drainer), this::droppedOldest)) {
             waiting.decrementAndGet();
             if (refused.sum() == 0) {
                 LOG.error("the Kafka outbox of lane {} is full ({} messages, overflow {}): messages are refused,"
@@ -164,39 +166,13 @@ final class KafkaBridge implements AutoCloseable {
         LockSupport.unpark(drainer);
     }
 
-    private boolean overflow(MpmcArrayQueue<Pending> q, Pending p, OverflowPolicy policy) {
-        switch (policy) {
-            case REJECT:
-                return false;
-            case BLOCK: {
-                long deadline = System.nanoTime() + settings.blockTimeout().toNanos();
-                while (running) {
-                    if (q.offer(p)) {
-                        return true;
-                    }
-                    if (System.nanoTime() - deadline > 0) {
-                        return false;
-                    }
-                    LockSupport.unpark(drainer);
-                    LockSupport.parkNanos(100_000);
-                }
-                return false;
-            }
-            case DROP_OLDEST:
-            case CONFLATE:
-            default:
-                while (!q.offer(p)) {
-                    if (q.poll() != null) {
-                        waiting.decrementAndGet();
-                        if (dropped.sum() == 0) {
-                            LOG.error("the Kafka outbox of lane {} is full ({} messages): its oldest are dropped,"
-                                    + " counted as kafka.dropped", p.lane, q.capacity());
-                        }
-                        dropped.increment();
-                    }
-                }
-                return true;
+    private void droppedOldest() {
+        waiting.decrementAndGet();
+        if (dropped.sum() == 0) {
+            LOG.error("a Kafka outbox lane is full ({} messages): its oldest are dropped, counted as kafka.dropped",
+                    outbox[0].capacity());
         }
+        dropped.increment();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.tributary.runtime.transport.redis;
 
-import io.tributary.api.OverflowPolicy;
 import io.tributary.api.Priority;
+import io.tributary.runtime.transport.FullQueuePolicy;
 import io.tributary.schemas.serde.TributarySerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.jctools.queues.MpmcArrayQueue;
@@ -158,7 +158,9 @@ public final class RedisLanePublisher implements AutoCloseable {
         Pending p = new Pending(topic, byLane[lane.ordinal()], lane,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), payload);
         MpmcArrayQueue<Pending> q = buffers[lane.ordinal()];
-        if (!q.offer(p) && !overflow(q, p, settings.overflow().get(lane))) {
+        // the lambdas are made only when the buffer is full, not per message
+        if (!q.offer(p) && !FullQueuePolicy.offer(q, p, settings.overflow().get(lane), settings.blockTimeout(),
+                () -> running, () -> LockSupport.unpark(sender), dropped::increment)) {
             refused.increment();
             return false;
         }
@@ -167,38 +169,6 @@ public final class RedisLanePublisher implements AutoCloseable {
             LockSupport.unpark(sender);
         }
         return true;
-    }
-
-    private boolean overflow(MpmcArrayQueue<Pending> q, Pending p, OverflowPolicy policy) {
-        switch (policy) {
-            case REJECT:
-                return false;
-            case DROP_OLDEST:
-            case CONFLATE:
-                for (int i = 0; i < 1_000; i++) {
-                    if (q.poll() != null) {
-                        dropped.increment();
-                    }
-                    if (q.offer(p)) {
-                        return true;
-                    }
-                }
-                return false;
-            case BLOCK:
-            default:
-                long deadline = System.nanoTime() + settings.blockTimeout().toNanos();
-                while (running) {
-                    if (q.offer(p)) {
-                        return true;
-                    }
-                    if (System.nanoTime() - deadline > 0) {
-                        return false;
-                    }
-                    LockSupport.unpark(sender);
-                    LockSupport.parkNanos(50_000);
-                }
-                return false;
-        }
     }
 
     /**
