@@ -241,10 +241,23 @@ public final class TributaryMetrics implements AutoCloseable {
     public Registration registerTransportCounter(String transport, String name, LongSupplier total) {
         Objects.requireNonNull(total, "total");
         String metric = MetricNames.transport(transport, name);
-        String owner = transport + " counter '" + name + "'";
+        return registerTransportMetric(metric, transport + " counter '" + name + "'", new DerivedCounter(metric, total));
+    }
+
+    /**
+     * Registers a gauge {@code tributary.transport.<transport>.<name>} reading {@code value}, a level
+     * that goes up and down (messages waiting for a broker…). Called on every read: cheap and thread-safe.
+     */
+    public Registration registerTransportGauge(String transport, String name, LongSupplier value) {
+        Objects.requireNonNull(value, "value");
+        return registerTransportMetric(MetricNames.transport(transport, name), transport + " gauge '" + name + "'",
+                new DerivedGauge(value));
+    }
+
+    private Registration registerTransportMetric(String metric, String owner, com.codahale.metrics.Metric instance) {
         String exported = claimPrometheusName(metric, owner);
         try {
-            registry.register(metric, new DerivedCounter(metric, total));
+            registry.register(metric, instance);
         } catch (IllegalArgumentException e) {
             prometheusNames.remove(exported, owner);
             throw new IllegalArgumentException(owner + " is already registered", e);

@@ -141,4 +141,22 @@ class NodeMetricsTest {
         assertTrue(metrics.registry().getNames().isEmpty());
         metrics.registerTransportCounter("kafka", "streams.by_venue.route_dropped", () -> 1); // the name is free again
     }
+
+    @Test
+    void transportGaugesGoUpAndDownAndClashWithCountersOfTheirName() {
+        TributaryMetrics metrics = TributaryMetrics.create();
+        AtomicLong waiting = new AtomicLong(5);
+        Registration gauge = metrics.registerTransportGauge("kafka", "waiting", waiting::get);
+        var registered = metrics.registry().getGauges().get("tributary.transport.kafka.waiting");
+        assertEquals(5L, registered.getValue());
+        waiting.set(0);
+        assertEquals(0L, registered.getValue(), "a level, read on each call");
+        assertTrue(metrics.registry().getCounters().isEmpty(), "not a counter: Prometheus would call it _total");
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> metrics.registerTransportCounter("kafka", "waiting", () -> 1));
+        assertTrue(clash.getMessage().contains("kafka counter 'waiting' and kafka gauge 'waiting' would both be exported"),
+                clash.getMessage());
+        gauge.close();
+        assertTrue(metrics.registry().getNames().isEmpty());
+    }
 }

@@ -317,8 +317,9 @@ public final class KafkaTransportRunner implements AutoCloseable {
 
     /**
      * Registers this run's Kafka figures with {@code metrics}: counters
-     * {@code tributary.transport.kafka.{bridged,not-sent,waiting,dropped,refused,not-delivered,read-back,duplicates,
-     * bus-writes-not-read-back,dead-lettered}} and
+     * {@code tributary.transport.kafka.{bridged,not-sent,dropped,refused,not-delivered,read-back,duplicates,
+     * bus-writes-not-read-back,dead-lettered}}, the gauge {@code tributary.transport.kafka.waiting} (the
+     * bridge's outbox) and
      * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
      * route-dropped, not-sent per sink), the read-back lanes' lag
      * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
@@ -331,7 +332,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             done.add(metrics.registerTransport(TRANSPORT, this::healthy));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", bridged::sum));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
-            done.add(metrics.registerTransportCounter(TRANSPORT, "waiting", bridge::waiting));
+            done.add(metrics.registerTransportGauge(TRANSPORT, "waiting", bridge::waiting));
             done.add(metrics.registerTransportCounter(TRANSPORT, "dropped", bridge::dropped));
             done.add(metrics.registerTransportCounter(TRANSPORT, "refused", bridge::refused));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-delivered", bridge::failed));
