@@ -4,7 +4,6 @@ import io.tributary.api.MessageBus;
 import io.tributary.api.dsl.Topology;
 import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.config.TransportSettings;
-import io.tributary.runtime.metrics.NanoFormat;
 import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.transport.avro.PayloadMapping;
@@ -32,9 +31,7 @@ final class KafkaSession implements TransportSession {
     private final KafkaTransportRunner runner;
     private final MessageBus planBus;
     private final Registration metrics;
-    private long lastSent;
-    private long lastRead;
-    private long lastNanos = System.nanoTime();
+    private final TransportProgress progress = new TransportProgress("kafka", "AWAY", "waiting");
 
     private KafkaSession(KafkaTransportRunner runner, MessageBus planBus, Registration metrics) {
         this.runner = runner;
@@ -117,21 +114,11 @@ final class KafkaSession implements TransportSession {
         return out;
     }
 
-    /** The bridge's acknowledged sends and the read-back per second, and what waits for Kafka. */
+    /** {@code | kafka sent 200/s recv 200/s waiting 0} ({@code AWAY} while Kafka refuses the bridge's sends). */
     @Override
     public String progress() {
-        long now = System.nanoTime();
-        double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
-        long sent = runner.bridgedAndAcknowledged();
-        long read = runner.readBack();
         long waiting = runner.waitingForKafka();
-        String line = String.format(java.util.Locale.ROOT, " | kafka%s sent %s/s recv %s/s waiting %d",
-                waiting > 0 ? " AWAY" : "", NanoFormat.count((sent - lastSent) / seconds),
-                NanoFormat.count((read - lastRead) / seconds), waiting);
-        lastSent = sent;
-        lastRead = read;
-        lastNanos = now;
-        return line;
+        return progress.next(waiting > 0, runner.bridgedAndAcknowledged(), runner.readBack(), waiting);
     }
 
     @Override

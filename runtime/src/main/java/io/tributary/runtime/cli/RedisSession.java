@@ -4,7 +4,6 @@ import io.tributary.api.MessageBus;
 import io.tributary.api.dsl.Topology;
 import io.tributary.runtime.config.TransportSettings;
 import io.tributary.runtime.config.TributaryConfig;
-import io.tributary.runtime.metrics.NanoFormat;
 import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.runtime.transport.avro.PayloadMapping;
@@ -37,9 +36,7 @@ final class RedisSession implements TransportSession {
     private final RedisTransportRunner runner;
     private final LocalRedisServer server;
     private final Registration metrics;
-    private long lastSent;
-    private long lastReceived;
-    private long lastNanos = System.nanoTime();
+    private final TransportProgress progress = new TransportProgress("redis", "DOWN", "buffered");
 
     private RedisSession(RedisTransportRunner runner, LocalRedisServer server, Registration metrics) {
         this.runner = runner;
@@ -160,17 +157,8 @@ final class RedisSession implements TransportSession {
     /** {@code | redis sent 12.0k/s recv 12.0k/s buffered 0} (and {@code DOWN} while Redis is away). */
     @Override
     public String progress() {
-        long now = System.nanoTime();
-        double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
-        long sent = runner.publisher().sent();
-        long received = runner.consumer() == null ? 0 : runner.consumer().delivered();
-        String line = String.format(java.util.Locale.ROOT, " | redis%s sent %s/s recv %s/s buffered %d",
-                runner.connected() ? "" : " DOWN", NanoFormat.count((sent - lastSent) / seconds),
-                NanoFormat.count((received - lastReceived) / seconds), runner.publisher().buffered());
-        lastSent = sent;
-        lastReceived = received;
-        lastNanos = now;
-        return line;
+        return progress.next(!runner.connected(), runner.publisher().sent(),
+                runner.consumer() == null ? 0 : runner.consumer().delivered(), runner.publisher().buffered());
     }
 
     RedisTransportRunner runner() {
