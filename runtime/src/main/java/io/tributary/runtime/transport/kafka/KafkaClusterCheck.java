@@ -1,5 +1,6 @@
 package io.tributary.runtime.transport.kafka;
 
+import io.tributary.runtime.transport.CauseChain;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -62,26 +63,8 @@ final class KafkaClusterCheck {
         if (cause instanceof SslAuthenticationException) {
             Object trust = config.get(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
             return "the TLS handshake with " + at + " failed" + as + ", trusting "
-                    + (trust == null ? "the JVM's trust store" : "ssl.truststore.location " + trust) + ": " + messages(cause);
+                    + (trust == null ? "the JVM's trust store" : "ssl.truststore.location " + trust) + ": " + CauseChain.describe(cause);
         }
-        return "cannot use " + at + as + ": " + messages(cause);
-    }
-
-    /** Each cause's message once, outermost first: Kafka's are short and the inner ones say why. */
-    static String messages(Throwable e) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder said = new StringBuilder();   // messages only: a class name is not a reason
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage();
-            if (m == null) {
-                m = t.getClass().getSimpleName();
-            } else if (said.indexOf(m) >= 0) {
-                continue;
-            } else {
-                said.append(m).append('\n');
-            }
-            out.append(out.length() == 0 ? "" : ": ").append(m);
-        }
-        return out.toString();
+        return "cannot use " + at + as + ": " + CauseChain.describe(cause);
     }
 }

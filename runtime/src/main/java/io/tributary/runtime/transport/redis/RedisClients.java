@@ -1,5 +1,6 @@
 package io.tributary.runtime.transport.redis;
 
+import io.tributary.runtime.transport.CauseChain;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.Codec;
@@ -94,18 +95,6 @@ public final class RedisClients {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null || t.getMessage().isBlank() ? rootMessage(e) : t.getMessage();
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null && !out.toString().contains(t.getMessage())) {
-                out.append(": ").append(t.getMessage());
-            }
-        }
-        return out.toString();
+        return t.getMessage() == null || t.getMessage().isBlank() ? CauseChain.describe(e) : t.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.runtime.transport.redis;
 
+import io.tributary.runtime.transport.CauseChain;
 import io.tributary.runtime.transport.RecentIds;
 import io.tributary.api.Headers;
 import io.tributary.api.MessageBus;
@@ -189,12 +190,12 @@ public final class RedisLaneConsumer implements AutoCloseable {
                 }
                 failures.incrementAndGet();
                 acks.clear();   // not acknowledged: they stay pending and come back (claimed or re-read)
-                if (String.valueOf(RedisClients.rootMessage(e)).contains("NOGROUP")) {
+                if (CauseChain.describe(e).contains("NOGROUP")) {
                     grouped.clear();
                     nextDiscovery = System.nanoTime();
                 } else if (connected) {
                     LOG.warn("consumer {}: Redis at {} failed ({}); retrying with back-off", consumer, settings.address(),
-                            RedisClients.rootMessage(e));
+                            CauseChain.describe(e));
                     connected = false;
                     grouped.clear();
                     nextDiscovery = System.nanoTime();
@@ -553,7 +554,7 @@ public final class RedisLaneConsumer implements AutoCloseable {
             client.getStream(stream, RedisClients.ENTRY_CODEC)
                     .createGroup(StreamCreateGroupArgs.name(names.group()).id(StreamMessageId.ALL).makeStream());
         } catch (RuntimeException e) {
-            if (!String.valueOf(RedisClients.rootMessage(e)).contains("BUSYGROUP")) {
+            if (!CauseChain.describe(e).contains("BUSYGROUP")) {
                 throw e;
             }
         }

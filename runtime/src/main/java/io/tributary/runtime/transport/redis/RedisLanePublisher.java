@@ -1,5 +1,6 @@
 package io.tributary.runtime.transport.redis;
 
+import io.tributary.runtime.transport.CauseChain;
 import io.tributary.api.Priority;
 import io.tributary.runtime.transport.FullQueuePolicy;
 import io.tributary.schemas.serde.TributarySerde;
@@ -264,7 +265,7 @@ public final class RedisLanePublisher implements AutoCloseable {
             failures.increment();
             if (connected) {
                 LOG.warn("Redis at {} not reachable ({}); buffering up to {} messages per lane and retrying",
-                        settings.address(), RedisClients.rootMessage(error), settings.bufferLimit());
+                        settings.address(), CauseChain.describe(error), settings.bufferLimit());
             }
             connected = false;
             registered.clear();   // the registry may be gone with a restarted server
@@ -344,7 +345,7 @@ public final class RedisLanePublisher implements AutoCloseable {
             if (!trimFailing) {
                 LOG.warn("trimming by age (maxAge {}) failed on Redis at {}: {}; the streams keep entries older than"
                         + " that until it works (retried every {} ms)", settings.maxAge(), settings.address(),
-                        RedisClients.rootMessage(e), every);
+                        CauseChain.describe(e), every);
             }
             trimFailing = true;
         }

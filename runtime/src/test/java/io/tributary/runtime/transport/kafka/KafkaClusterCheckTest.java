@@ -43,14 +43,4 @@ class KafkaClusterCheckTest {
                         new org.apache.kafka.common.config.ConfigException("No resolvable bootstrap urls given in bootstrap.servers")),
                         Duration.ofSeconds(15)));
     }
-
-    @Test
-    void aCauseRepeatingItsWrappersMessageIsSaidOnce() {
-        RuntimeException inner = new IllegalStateException("broker said no");
-        assertEquals("broker said no", KafkaClusterCheck.messages(new RuntimeException("broker said no", inner)));
-        assertEquals("RuntimeException: x", KafkaClusterCheck.messages(new RuntimeException(null, new IllegalStateException("x"))));
-        assertEquals("no route: java.net.NoRouteToHostException: no route",
-                KafkaClusterCheck.messages(new RuntimeException("no route", new RuntimeException(
-                        "java.net.NoRouteToHostException: no route", new java.net.NoRouteToHostException("no route")))));
-    }
 }
