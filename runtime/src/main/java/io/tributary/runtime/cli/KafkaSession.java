@@ -114,11 +114,10 @@ final class KafkaSession implements TransportSession {
         return out;
     }
 
-    /** {@code | kafka sent 200/s recv 200/s waiting 0} ({@code AWAY} while Kafka refuses the bridge's sends). */
+    /** {@code | kafka sent 200/s recv 200/s waiting 0} ({@code AWAY} while Kafka does not answer or take the bridge's sends). */
     @Override
     public String progress() {
-        long waiting = runner.waitingForKafka();
-        return progress.next(waiting > 0, runner.bridgedAndAcknowledged(), runner.readBack(), waiting);
+        return progress.next(runner.kafkaAway(), runner.bridgedAndAcknowledged(), runner.readBack(), runner.waitingForKafka());
     }
 
     @Override

@@ -2,22 +2,23 @@ package io.tributary.runtime.metrics;
 
 import com.codahale.metrics.health.HealthCheck;
 
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
-/** Healthy while the transport says it is connected. */
+/** Healthy while the transport names no trouble; unhealthy with the trouble as its message. */
 final class TransportHealthCheck extends HealthCheck {
     private final String transport;
-    private final BooleanSupplier connected;
+    private final Supplier<String> trouble;
 
-    TransportHealthCheck(String transport, BooleanSupplier connected) {
+    TransportHealthCheck(String transport, Supplier<String> trouble) {
         this.transport = transport;
-        this.connected = connected;
+        this.trouble = trouble;
     }
 
     @Override
     protected Result check() {
-        return connected.getAsBoolean()
+        String now = trouble.get();
+        return now == null
                 ? Result.builder().healthy().withMessage(transport + " connected").withDetail("transport", transport).build()
-                : Result.builder().unhealthy().withMessage(transport + " not connected").withDetail("transport", transport).build();
+                : Result.builder().unhealthy().withMessage(now).withDetail("transport", transport).build();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -271,8 +272,17 @@ public final class TributaryMetrics implements AutoCloseable {
     /** Registers the health check {@code transport.<transport>}, healthy while {@code connected} says so. */
     public Registration registerTransport(String transport, BooleanSupplier connected) {
         Objects.requireNonNull(connected, "connected");
+        return registerTransportHealth(transport, () -> connected.getAsBoolean() ? null : transport + " not connected");
+    }
+
+    /**
+     * Registers the health check {@code transport.<transport>}: healthy while {@code trouble} gives
+     * null, else unhealthy with what it gives as the check's message (what is wrong, said once).
+     */
+    public Registration registerTransportHealth(String transport, Supplier<String> trouble) {
+        Objects.requireNonNull(trouble, "trouble");
         String check = "transport." + MetricNames.segment("transport", transport);
-        health.register(check, new TransportHealthCheck(transport, connected));
+        health.register(check, new TransportHealthCheck(transport, trouble));
         return once(() -> health.unregister(check));
     }
 

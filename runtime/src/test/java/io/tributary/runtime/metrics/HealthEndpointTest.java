@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,6 +111,29 @@ class HealthEndpointTest {
             assertEquals(0, after.check("lane.normal").get("waitNanos").asLong());
             assertTrue(after.check("lane.normal").get("p99WaitNanosSinceStart").asLong() > 0,
                     "the p99 since start remembers the episode; health does not");
+        }
+    }
+
+    @Test
+    void aTransportsTroubleIsTheChecksMessage() throws Exception {
+        TributaryMetrics metrics = TributaryMetrics.builder().clock(clock).build();
+        AtomicReference<String> trouble = new AtomicReference<>();
+        Registration registered = metrics.registerTransportHealth("kafka", trouble::get);
+        try (MetricsHttpServer server = MetricsHttpServer.start(metrics, 0)) {
+            assertEquals(200, health(server).status());
+            assertEquals("kafka connected", health(server).check("transport.kafka").get("message").asText());
+
+            trouble.set("Kafka at localhost:9092 has not answered for 4 s (timed out)");
+            Health away = health(server);
+            assertEquals(503, away.status());
+            assertFalse(away.check("transport.kafka").get("healthy").asBoolean());
+            assertEquals("Kafka at localhost:9092 has not answered for 4 s (timed out)",
+                    away.check("transport.kafka").get("message").asText());
+
+            trouble.set(null);
+            assertEquals(200, health(server).status());
+            registered.close();
+            assertFalse(health(server).body().has("transport.kafka"), "gone once the registration is closed");
         }
     }
 

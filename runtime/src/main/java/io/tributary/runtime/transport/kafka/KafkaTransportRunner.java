@@ -16,10 +16,12 @@ import io.tributary.runtime.compile.PluginCatalog;
 import io.tributary.runtime.metrics.MetricNames;
 import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
+import io.tributary.runtime.transport.CauseChain;
 import io.tributary.runtime.transport.CloseStack;
 import io.tributary.runtime.transport.OutboundAvro;
 import io.tributary.runtime.transport.avro.PayloadMapping;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,6 +113,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
     private final PriorityLaneConsumer back;
     private final KafkaBridge bridge;
     private final RunningKafkaPlan running;
+    private final KafkaReachability reachability;
 
     private KafkaTransportRunner(Topology topology, PluginCatalog catalog, MessageBus bus, Options options) {
         try {
@@ -127,6 +130,8 @@ public final class KafkaTransportRunner implements AutoCloseable {
             if (!options.embedded()) {
                 KafkaClusterCheck.clusterId(laneSettings.adminConfig());
             }
+            this.reachability = KafkaReachability.start(laneSettings.adminConfig());
+            resources.push(reachability);
             this.plan = new KafkaTopologyTarget(streamsSettings(options, bootstrap), catalog, payloads).plan(topology);
             KafkaLanes lanes = new KafkaLanes(laneSettings,
                     io.tributary.schemas.serde.TributarySerde.get(), payloads);
@@ -324,12 +329,13 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * route-dropped, not-sent per sink), the read-back lanes' lag
      * ({@code tributary.transport.kafka.read-back.<lane>.lag}, with its health check), and the health
      * check {@code transport.kafka}: healthy while Kafka Streams runs or rebalances, nothing
-     * failed ({@link #failure()}) and the bridge is not holding messages Kafka refused. Close the
+     * failed ({@link #failure()}), Kafka answers ({@link #kafkaAway()}) and the bridge is not holding
+     * messages Kafka refused; unhealthy, its message says which of these is not so. Close the
      * returned registration before the runner.
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
         return Registration.collect(done -> {
-            done.add(metrics.registerTransport(TRANSPORT, this::healthy));
+            done.add(metrics.registerTransportHealth(TRANSPORT, this::trouble));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", bridged::sum));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", outbound::notAvro));
             done.add(metrics.registerTransportGauge(TRANSPORT, "waiting", bridge::waiting));
@@ -348,8 +354,35 @@ public final class KafkaTransportRunner implements AutoCloseable {
         });
     }
 
-    private boolean healthy() {
-        return failure() == null && running.state().isRunningOrRebalancing() && bridge.healthy();
+    /** What keeps the Kafka side from working, or null. */
+    private String trouble() {
+        Throwable failed = failure();
+        if (failed != null) {
+            return "the Kafka side stopped: " + CauseChain.describe(failed);
+        }
+        KafkaStreams.State state = running.state();
+        if (!state.isRunningOrRebalancing()) {
+            return "Kafka Streams is " + state;
+        }
+        String away = reachability.away();
+        if (away != null) {
+            return away;
+        }
+        if (bridge.healthy()) {
+            return null;
+        }
+        Exception refusal = bridge.lastError();
+        return bridge.waiting() + " bus messages wait for Kafka at " + bootstrapServers + ", which does not take them"
+                + (refusal == null ? "" : " (" + CauseChain.describe(refusal) + ")");
+    }
+
+    /**
+     * True while Kafka does not answer (asked every second; away after 3 s without an answer) or does
+     * not take what the bridge sends; Kafka Streams and the read-back then wait, the bridge holds the
+     * bus's messages in its outbox.
+     */
+    public boolean kafkaAway() {
+        return reachability.away() != null || !bridge.healthy();
     }
 
     /** Messages the bridge took from the bus for Kafka. */

@@ -87,6 +87,8 @@ class KafkaOutageIT {
                         assertTrue(publishing < 30_000, "the bus was held up: " + publishing + " ms for " + DURING + " publishes");
                         await(() -> kafka.waitingForKafka() > 0, () -> "(waiting " + kafka.waitingForKafka() + ")");
                         assertFalse(healthy(metrics), "not healthy while bus messages wait for Kafka");
+                        assertTrue(healthMessage(metrics).startsWith("Kafka at " + bootstrap + " has not answered for ")
+                                || healthMessage(metrics).contains(" bus messages wait for Kafka at " + bootstrap), healthMessage(metrics));
                         assertEquals(DURING, kafka.bridged() - BEFORE, "the bridge took every message off the bus");
 
                         proxy.restore();
@@ -107,6 +109,52 @@ class KafkaOutageIT {
                     assertTrue(n != null && n.get() == 1, "during-" + i + " came out once: " + n);
                 }
                 assertEquals(BEFORE + DURING, out.size());
+            }
+        });
+    }
+
+    /**
+     * An outage while the run has nothing to send: Kafka's clients retry in silence and Kafka Streams
+     * stays RUNNING, so before the reachability probe the health check said healthy all through it.
+     */
+    @Test
+    void theHealthCheckSaysKafkaIsAwayWhileNothingIsBeingSent() {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (CuttableProxy proxy = new CuttableProxy();
+                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
+                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
+                String bootstrap = "localhost:" + proxy.port();
+                String app = "quiet-outage";
+                new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
+                Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
+                TributaryMetrics metrics = TributaryMetrics.builder().build();
+                try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+                    bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
+                            m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
+                    try (KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
+                            new KafkaTransportRunner.Options(bootstrap, app, false, Map.of()));
+                         var registered = kafka.registerMetrics(metrics)) {
+                        assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                        bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "before", 10), Priority.NORMAL);
+                        await(() -> out.size() == 1, () -> "(out " + out.size() + ")");
+                        await(() -> healthy(metrics), () -> "(healthy: " + healthMessage(metrics) + ")");
+
+                        proxy.cut();
+                        await(() -> !healthy(metrics), () -> "(still healthy: " + healthMessage(metrics) + ")");
+                        String message = healthMessage(metrics);
+                        assertTrue(message.startsWith("Kafka at " + bootstrap + " has not answered for "), message);
+                        assertTrue(kafka.kafkaAway());
+                        assertEquals(0, kafka.waitingForKafka(), "nothing was sent meanwhile: the bridge has no part in it");
+                        assertEquals(null, kafka.failure());
+
+                        proxy.restore();
+                        await(() -> healthy(metrics), () -> "(not healthy again: " + healthMessage(metrics) + ")");
+                        assertFalse(kafka.kafkaAway());
+                        bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "after", 10), Priority.NORMAL);
+                        await(() -> out.size() == 2, () -> "(out " + out.size() + ")");
+                    }
+                }
+                assertEquals(1, out.get("after").get());
             }
         });
     }
@@ -199,5 +247,9 @@ class KafkaOutageIT {
 
     private static boolean healthy(TributaryMetrics metrics) {
         return metrics.healthChecks().runHealthCheck("transport.kafka").isHealthy();
+    }
+
+    private static String healthMessage(TributaryMetrics metrics) {
+        return metrics.healthChecks().runHealthCheck("transport.kafka").getMessage();
     }
 }
