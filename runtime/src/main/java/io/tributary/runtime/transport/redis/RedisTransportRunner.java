@@ -214,11 +214,24 @@ public final class RedisTransportRunner implements AutoCloseable {
 
     /** Healthy while both the publisher and the consumer reach Redis. */
     public boolean connected() {
-        return publisher.connected() && (consumer == null || consumer.connected());
+        return trouble() == null;
+    }
+
+    /** Which side of the run does not reach Redis, or null. */
+    private String trouble() {
+        if (!publisher.connected()) {
+            return "Redis at " + address + " does not take this run's writes (" + publisher.buffered()
+                    + " messages wait in the publisher's buffer)";
+        }
+        if (consumer != null && !consumer.connected()) {
+            return "Redis at " + address + " does not answer this run's reads (consumer " + consumer.name() + ")";
+        }
+        return null;
     }
 
     /**
-     * Registers the health check {@code transport.redis} (see {@link TributaryMetrics#registerTransport})
+     * Registers the health check {@code transport.redis} (unhealthy while {@link #connected()} is not, its
+     * message saying which side does not reach Redis)
      * and counters {@code tributary.transport.redis.<name>}: {@code bridged}, {@code not-sent} and
      * {@code inbound-refused} (this runner), {@code sent}, {@code dropped}, {@code send-refused},
      * {@code send-failures} (the publisher), and with a topic source {@code received},
@@ -227,7 +240,7 @@ public final class RedisTransportRunner implements AutoCloseable {
      */
     public Registration registerMetrics(TributaryMetrics metrics) {
         return Registration.collect(done -> {
-            done.add(metrics.registerTransport(TRANSPORT, this::connected));
+            done.add(metrics.registerTransportHealth(TRANSPORT, this::trouble));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bridged", this::bridged));
             done.add(metrics.registerTransportCounter(TRANSPORT, "not-sent", this::notAvro));
             done.add(metrics.registerTransportCounter(TRANSPORT, "inbound-refused", this::refused));

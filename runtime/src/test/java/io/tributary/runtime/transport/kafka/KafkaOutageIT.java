@@ -114,6 +114,55 @@ class KafkaOutageIT {
     }
 
     /**
+     * An outage longer than Kafka's own give-up time ({@code delivery.timeout.ms}, here 4 s of a 10 s
+     * cut): the bridge held what the bus sent meanwhile, so no record of the run timed out in a
+     * producer, Kafka Streams kept running, and everything came out once when Kafka was back.
+     */
+    @Test
+    void anOutageLongerThanKafkasDeliveryTimeoutLosesNothing() {
+        assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
+            try (CuttableProxy proxy = new CuttableProxy();
+                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
+                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
+                String bootstrap = "localhost:" + proxy.port();
+                String app = "long-outage";
+                new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
+                Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
+                try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
+                    bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
+                            m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
+                    try (KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
+                            new KafkaTransportRunner.Options(bootstrap, app, false,
+                                    Map.of("delivery.timeout.ms", 4000, "request.timeout.ms", 2000)))) {
+                        assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
+                        for (int i = 0; i < 10; i++) {
+                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "before-" + i, 1), Priority.NORMAL);
+                        }
+                        await(() -> out.size() >= 10, () -> "(out " + out.size() + ")");
+
+                        proxy.cut();
+                        for (int i = 0; i < 10; i++) {
+                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "during-" + i, 1), Priority.NORMAL);
+                            Thread.sleep(1_000);
+                        }
+                        assertEquals(10, kafka.waitingForKafka(), "all held while Kafka was away");
+                        assertTrue(kafka.kafkaAway(), "said to be away");
+                        assertEquals(null, kafka.failure(), "Kafka Streams and the read-back kept running");
+
+                        proxy.restore();
+                        await(() -> out.size() >= 20 && kafka.waitingForKafka() == 0, () -> "(out " + out.size()
+                                + ", waiting " + kafka.waitingForKafka() + ", failure " + kafka.failure() + ")");
+                        assertEquals(null, kafka.failure());
+                        assertEquals(0, kafka.droppedForKafka() + kafka.refusedForKafka() + kafka.notDelivered());
+                    }
+                }
+                assertEquals(20, out.size());
+                out.forEach((id, n) -> assertEquals(1, n.get(), id + " came out once"));
+            }
+        });
+    }
+
+    /**
      * An outage while the run has nothing to send: Kafka's clients retry in silence and Kafka Streams
      * stays RUNNING, so before the reachability probe the health check said healthy all through it.
      */

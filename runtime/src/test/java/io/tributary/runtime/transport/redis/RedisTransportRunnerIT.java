@@ -11,7 +11,9 @@ import io.tributary.runtime.metrics.Registration;
 import io.tributary.runtime.metrics.TributaryMetrics;
 import io.tributary.schemas.QuoteTick;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,6 +69,40 @@ class RedisTransportRunnerIT {
             metrics.close();
         }
     }
+
+    /** The health check says which side lost Redis, and turns back once the server is back. */
+    @Test
+    void theHealthCheckNamesWhatLostRedis(@TempDir Path data) throws Exception {
+        LocalMessageBus bus = LocalMessageBus.withDefaults();
+        TributaryMetrics metrics = TributaryMetrics.builder().build();
+        List<Envelope<Object>> out = new CopyOnWriteArrayList<>();
+        bus.subscribe("quotes.even", (Envelope<Object> m) -> out.add(m.copy()), SubscribeOptions.inline());
+        try (LocalRedisServer server = LocalRedisServer.start(LocalRedisServer.Options.defaults().withAppendOnly(data));
+             RedisTransportRunner redis = RedisTransportRunner.start(evenQuotes(), PluginCatalog.empty(), bus,
+                     new RedisTransportRunner.Options(server.address(), "desk", null));
+             Registration registered = redis.registerMetrics(metrics)) {
+            bus.publish("data.quotes.BINANCE.BTCUSDT", "BTCUSDT", quote(0), Priority.NORMAL);
+            assertTrue(await(WAIT, () -> out.size() == 1), "outputs " + out.size());
+            assertEquals("redis connected", metrics.healthChecks().runHealthCheck("transport.redis").getMessage());
+
+            server.kill();
+            assertTrue(await(WAIT, () -> !redis.connected()), "the consumer's reads did not notice the dead server");
+            String message = metrics.healthChecks().runHealthCheck("transport.redis").getMessage();
+            assertTrue(message.startsWith("Redis at " + server.address() + " does not "), message);
+            bus.publish("data.quotes.BINANCE.BTCUSDT", "BTCUSDT", quote(2), Priority.NORMAL);
+            assertTrue(await(WAIT, () -> metrics.healthChecks().runHealthCheck("transport.redis").getMessage()
+                    .contains("does not take this run's writes")), "the publisher did not notice");
+
+            server.restart();
+            assertTrue(await(WAIT, () -> metrics.healthChecks().runHealthCheck("transport.redis").isHealthy()),
+                    metrics.healthChecks().runHealthCheck("transport.redis").getMessage());
+            assertTrue(await(WAIT, () -> out.size() == 2), "outputs " + out.size());
+        } finally {
+            bus.close();
+            metrics.close();
+        }
+    }
+
     /** An in-process sink feeding a topic source: the source sees each message once, after Redis, and nothing loops. */
     static Topology chained() {
         TopologyBuilder t = new TopologyBuilder("chained");
