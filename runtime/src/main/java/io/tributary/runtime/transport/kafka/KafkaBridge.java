@@ -133,14 +133,16 @@ final class KafkaBridge implements AutoCloseable {
             return;
         }
         lastError.set(e);
+        if (!running) {   // the run stops, the publisher failed what it still held: counted in close()
+            dropped.increment();
+            return;
+        }
         if (!(e instanceof RetriableException)) {
             failed.increment();
             LOG.error("Kafka at {} refused a bus message for {} for good ({}); it is dropped and counted as"
                     + " kafka.not-delivered", bootstrap, p.topic, e.toString());
-        } else if (running) {
-            enqueue(p, e, mayWait);
         } else {
-            dropped.increment();
+            enqueue(p, e, mayWait);
         }
     }
 
@@ -268,7 +270,7 @@ final class KafkaBridge implements AutoCloseable {
         return waiting.get();
     }
 
-    /** Oldest messages dropped from a full DROP_OLDEST or CONFLATE lane, or left waiting at close. */
+    /** Oldest messages dropped from a full DROP_OLDEST or CONFLATE lane, or not acknowledged when the run stopped. */
     long dropped() {
         return dropped.sum();
     }
@@ -297,8 +299,9 @@ final class KafkaBridge implements AutoCloseable {
     }
 
     /**
-     * Gives the outbox up to {@code grace} to empty, then stops the drainer; what still waits is
-     * dropped (counted) and logged.
+     * Gives the outbox up to {@code grace} to empty, stops the drainer, and closes the publisher with
+     * what is left of {@code grace} for its acknowledgements. What still waited in the outbox, and what
+     * the publisher held unacknowledged, is dropped (counted) and logged once.
      */
     void close(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
@@ -312,11 +315,15 @@ final class KafkaBridge implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        long left = waiting.get();
-        if (left > 0) {
-            dropped.add(left);
-            LOG.error("{} bus message(s) still waited for Kafka at {} when the run stopped; they were not sent",
-                    left, bootstrap);
+        long inOutbox = waiting.getAndSet(0);
+        dropped.add(inOutbox);
+        long before = dropped.sum();
+        publisher.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        long unacknowledged = dropped.sum() - before;
+        if (inOutbox + unacknowledged > 0) {
+            LOG.error("{} bus message(s) had not reached Kafka at {} when the run stopped ({} waiting in the outbox,"
+                    + " not sent; {} sent but not acknowledged, which may have landed); counted as kafka.dropped",
+                    inOutbox + unacknowledged, bootstrap, inOutbox, unacknowledged);
         }
     }
 

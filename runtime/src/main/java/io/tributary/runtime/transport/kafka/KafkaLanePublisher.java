@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe (Kafka's producer is).
  */
 public final class KafkaLanePublisher implements AutoCloseable {
+    /** How long {@link #close()} waits for acknowledgements. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private final TributarySerde serde;
     private final KafkaProducer<String, byte[]> producer;
     private final LaneTopicProvisioner lanes;
@@ -88,8 +91,18 @@ public final class KafkaLanePublisher implements AutoCloseable {
         producer.flush();
     }
 
+    /**
+     * Waits up to {@link #CLOSE_WAIT} for what was sent to be acknowledged; Kafka's own {@code close()}
+     * waits without a bound, so a run stopped while Kafka was away hung until each record's
+     * {@code delivery.timeout.ms} (2 min by default) had passed.
+     */
     @Override
     public void close() {
-        producer.close();
+        close(CLOSE_WAIT);
+    }
+
+    /** Waits up to {@code wait} for acknowledgements; records still unacknowledged then fail to their callbacks. */
+    public void close(Duration wait) {
+        producer.close(wait);
     }
 }

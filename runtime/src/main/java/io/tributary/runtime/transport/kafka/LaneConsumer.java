@@ -11,7 +11,9 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -69,6 +71,20 @@ final class LaneConsumer implements Runnable {
     private boolean paused;
     private long rejectedSeen;
     private volatile boolean running = true;
+    /** How long stopping waits on Kafka to commit and leave the group; zero: neither (Kafka is away). */
+    private volatile Duration kafkaWait = PriorityLaneConsumer.CLOSE_WAIT;
+    /**
+     * A failed asynchronous commit is covered by the next one (or the commit on revocation and at stop);
+     * Kafka's default callback logged each at ERROR with a stack trace, so an outage's first moments
+     * filled the log with traces of failures that needed nothing done.
+     */
+    private final OffsetCommitCallback commitFailed = (offsets, e) -> {
+        if (e instanceof RetriableException) {
+            LOG.debug("{}: commit failed, the next one covers it: {}", Thread.currentThread().getName(), e.toString());
+        } else if (e != null) {
+            LOG.warn("{}: commit failed, the next one covers it: {}", Thread.currentThread().getName(), e.toString());
+        }
+    };
 
     LaneConsumer(PriorityLaneConsumer owner, Priority priority, KafkaLaneSettings settings, LaneTopics topics,
                  LaneSubscription subscription, MessageBus bus, TributarySerde serde, PayloadMapping mapping,
@@ -131,7 +147,7 @@ final class LaneConsumer implements Runnable {
                 publishLag();
                 long now = System.nanoTime();
                 if (uncommitted && now - lastCommit >= COMMIT_INTERVAL_NANOS) {
-                    consumer.commitAsync();
+                    consumer.commitAsync(commitFailed);
                     lastCommit = now;
                     uncommitted = false;
                 }
@@ -146,7 +162,7 @@ final class LaneConsumer implements Runnable {
         } finally {
             commitQuietly();
             owner.lag().set(lane, 0);
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(kafkaWait);
         }
     }
 
@@ -223,11 +239,15 @@ final class LaneConsumer implements Runnable {
     }
 
     private void commitQuietly() {
+        Duration wait = kafkaWait;
+        if (wait.isZero()) {
+            return;   // stopping while Kafka is away (also on the revocation that closing makes)
+        }
         try {
             try {
-                consumer.commitSync(Duration.ofSeconds(5));
+                consumer.commitSync(wait);
             } catch (WakeupException pendingStop) {
-                consumer.commitSync(Duration.ofSeconds(5));   // stop()'s wakeup hit the commit, not a poll
+                consumer.commitSync(wait);   // stop()'s wakeup hit the commit, not a poll
             }
         } catch (RuntimeException e) {
             LOG.warn("{}: commit failed: {}", Thread.currentThread().getName(), e.toString());
@@ -246,10 +266,13 @@ final class LaneConsumer implements Runnable {
         return pauses.sum();
     }
 
-    void stop() {
+    /** @param kafkaWait how long to wait on Kafka to commit and leave the group; zero: neither */
+    void stop(Duration kafkaWait) {
+        this.kafkaWait = kafkaWait;
         running = false;
         consumer.wakeup();
     }
+
 
     /** For a consumer whose thread never started. */
     void closeUnstarted() {

@@ -55,6 +55,8 @@ public final class PriorityLaneConsumer implements AutoCloseable {
     static final Headers ORIGIN_HEADERS = Headers.of(ORIGIN, FROM_KAFKA);
 
     private static final Logger LOG = LoggerFactory.getLogger(PriorityLaneConsumer.class);
+    /** How long {@link #close()} waits on Kafka for a commit, and to leave a group. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final String name;
     private final LaneTopics topics;
@@ -199,9 +201,18 @@ public final class PriorityLaneConsumer implements AutoCloseable {
         return lanes[lane.ordinal()].pauses();
     }
 
-    /** Stops polling, commits what was handed over, closes the clients. Idempotent. */
+    /** Stops polling, commits what was handed over, closes the clients, waiting up to {@link #CLOSE_WAIT} on Kafka. Idempotent. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(CLOSE_WAIT);
+    }
+
+    /**
+     * As {@link #close()}, waiting up to {@code kafkaWait} on Kafka for each commit and to leave the
+     * groups; with zero it neither commits nor waits (Kafka is away): what was handed over since the last
+     * commit is read again by the next start, as after a crash (at-least-once).
+     */
+    public synchronized void close(Duration kafkaWait) {
         if (closed) {
             return;
         }
@@ -212,7 +223,7 @@ public final class PriorityLaneConsumer implements AutoCloseable {
             }
         } else {
             for (LaneConsumer l : lanes) {
-                l.stop();
+                l.stop(kafkaWait);
             }
             for (Thread t : threads) {
                 try {
@@ -222,6 +233,6 @@ public final class PriorityLaneConsumer implements AutoCloseable {
                 }
             }
         }
-        dlqProducer.close(Duration.ofSeconds(5));
+        dlqProducer.close(kafkaWait);
     }
 }

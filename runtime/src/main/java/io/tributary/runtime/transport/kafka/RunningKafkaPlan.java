@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** One running Kafka Streams instance of a {@link KafkaPlan}. Close it to leave the group. */
 public final class RunningKafkaPlan implements AutoCloseable {
+    /** How long {@link #close()} waits for Kafka Streams' threads. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     private final String name;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -50,6 +52,14 @@ public final class RunningKafkaPlan implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(15));
+        close(CLOSE_WAIT);
+    }
+
+    /**
+     * Stops Kafka Streams, waiting up to {@code wait} for its threads (which commit and leave the group
+     * on the way); past it they finish in the background.
+     */
+    public void close(Duration wait) {
+        streams.close(wait);
     }
 }
