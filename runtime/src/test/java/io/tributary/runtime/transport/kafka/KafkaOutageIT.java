@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Kafka goes away under a running {@link KafkaTransportRunner} and comes back: the link between the
@@ -53,56 +55,47 @@ class KafkaOutageIT {
     @Test
     void theBusKeepsGoingWhileKafkaIsAwayAndWhatWaitedArrivesOnceWhenItIsBack() {
         assertTimeoutPreemptively(Duration.ofSeconds(240), () -> {
-            try (CuttableProxy proxy = new CuttableProxy();
-                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
-                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
-                String bootstrap = "localhost:" + proxy.port();
-                String app = "outage";
-                new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
-                Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
-                TributaryMetrics metrics = TributaryMetrics.builder().build();
-                try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
-                    bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
-                            m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
-                    try (KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
-                            new KafkaTransportRunner.Options(bootstrap, app, false, Map.of()));
-                         var registered = kafka.registerMetrics(metrics)) {
-                        assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
-                        for (int i = 0; i < BEFORE; i++) {
-                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "before-" + i, 10), Priority.NORMAL);
-                        }
-                        await(() -> out.size() >= BEFORE, () -> "(out " + out.size() + ")");
-                        assertTrue(healthy(metrics), "healthy while Kafka takes records");
-
-                        proxy.cut();
-                        long t0 = System.nanoTime();
-                        for (int i = 0; i < DURING; i++) {
-                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "during-" + i, 10), Priority.NORMAL);
-                            Thread.sleep(100);
-                        }
-                        long publishing = (System.nanoTime() - t0) / 1_000_000L;
-                        System.out.println("KafkaOutageIT: " + DURING + " publishes with 100 ms pauses during the cut took "
-                                + publishing + " ms");
-                        // 30 publishes and 3 s of sleeps: a publish waiting out Kafka's max.block.ms alone takes 60 s
-                        assertTrue(publishing < 30_000, "the bus was held up: " + publishing + " ms for " + DURING + " publishes");
-                        await(() -> kafka.waitingForKafka() > 0, () -> "(waiting " + kafka.waitingForKafka() + ")");
-                        assertFalse(healthy(metrics), "not healthy while bus messages wait for Kafka");
-                        assertTrue(healthMessage(metrics).startsWith("Kafka at " + bootstrap + " has not answered for ")
-                                || healthMessage(metrics).contains(" bus messages wait for Kafka at " + bootstrap), healthMessage(metrics));
-                        assertEquals(DURING, kafka.bridged() - BEFORE, "the bridge took every message off the bus");
-
-                        proxy.restore();
-                        await(() -> out.size() >= BEFORE + DURING && kafka.waitingForKafka() == 0,
-                                () -> "(out " + out.size() + ", waiting " + kafka.waitingForKafka() + ", dropped "
-                                        + kafka.droppedForKafka() + ")");
-                        await(() -> healthy(metrics), () -> "(healthy again)");
-                        // the outputs can be back before the producer has handled every acknowledgement
-                        await(() -> kafka.bridgedAndAcknowledged() == BEFORE + DURING,
-                                () -> "(every bridged message acknowledged: " + kafka.bridgedAndAcknowledged() + ")");
-                        assertEquals(0, kafka.droppedForKafka());
-                        assertEquals(0, kafka.refusedForKafka());
-                        assertEquals(0, kafka.notDelivered());
+            TributaryMetrics metrics = TributaryMetrics.builder().build();
+            try (OutageDesk desk = new OutageDesk("outage")) {
+                CuttableProxy proxy = desk.proxy;
+                String bootstrap = desk.bootstrap;
+                Map<String, AtomicInteger> out = desk.out;
+                try (KafkaTransportRunner kafka = desk.start(Map.of());
+                     var registered = kafka.registerMetrics(metrics)) {
+                    for (int i = 0; i < BEFORE; i++) {
+                        desk.order("before-" + i);
                     }
+                    await(() -> out.size() >= BEFORE, () -> "(out " + out.size() + ")");
+                    assertTrue(healthy(metrics), "healthy while Kafka takes records");
+
+                    proxy.cut();
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < DURING; i++) {
+                        desk.order("during-" + i);
+                        Thread.sleep(100);
+                    }
+                    long publishing = (System.nanoTime() - t0) / 1_000_000L;
+                    System.out.println("KafkaOutageIT: " + DURING + " publishes with 100 ms pauses during the cut took "
+                            + publishing + " ms");
+                    // 30 publishes and 3 s of sleeps: a publish waiting out Kafka's max.block.ms alone takes 60 s
+                    assertTrue(publishing < 30_000, "the bus was held up: " + publishing + " ms for " + DURING + " publishes");
+                    await(() -> kafka.waitingForKafka() > 0, () -> "(waiting " + kafka.waitingForKafka() + ")");
+                    assertFalse(healthy(metrics), "not healthy while bus messages wait for Kafka");
+                    assertTrue(healthMessage(metrics).startsWith("Kafka at " + bootstrap + " has not answered for ")
+                            || healthMessage(metrics).contains(" bus messages wait for Kafka at " + bootstrap), healthMessage(metrics));
+                    assertEquals(DURING, kafka.bridged() - BEFORE, "the bridge took every message off the bus");
+
+                    proxy.restore();
+                    await(() -> out.size() >= BEFORE + DURING && kafka.waitingForKafka() == 0,
+                            () -> "(out " + out.size() + ", waiting " + kafka.waitingForKafka() + ", dropped "
+                                    + kafka.droppedForKafka() + ")");
+                    await(() -> healthy(metrics), () -> "(healthy again)");
+                    // the outputs can be back before the producer has handled every acknowledgement
+                    await(() -> kafka.bridgedAndAcknowledged() == BEFORE + DURING,
+                            () -> "(every bridged message acknowledged: " + kafka.bridgedAndAcknowledged() + ")");
+                    assertEquals(0, kafka.droppedForKafka());
+                    assertEquals(0, kafka.refusedForKafka());
+                    assertEquals(0, kafka.notDelivered());
                 }
                 for (int i = 0; i < DURING; i++) {
                     AtomicInteger n = out.get("during-" + i);
@@ -121,40 +114,29 @@ class KafkaOutageIT {
     @Test
     void anOutageLongerThanKafkasDeliveryTimeoutLosesNothing() {
         assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
-            try (CuttableProxy proxy = new CuttableProxy();
-                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
-                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
-                String bootstrap = "localhost:" + proxy.port();
-                String app = "long-outage";
-                new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
-                Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
-                try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
-                    bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
-                            m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
-                    try (KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
-                            new KafkaTransportRunner.Options(bootstrap, app, false,
-                                    Map.of("delivery.timeout.ms", 4000, "request.timeout.ms", 2000)))) {
-                        assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
-                        for (int i = 0; i < 10; i++) {
-                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "before-" + i, 1), Priority.NORMAL);
-                        }
-                        await(() -> out.size() >= 10, () -> "(out " + out.size() + ")");
-
-                        proxy.cut();
-                        for (int i = 0; i < 10; i++) {
-                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "during-" + i, 1), Priority.NORMAL);
-                            Thread.sleep(1_000);
-                        }
-                        assertEquals(10, kafka.waitingForKafka(), "all held while Kafka was away");
-                        assertTrue(kafka.kafkaAway(), "said to be away");
-                        assertEquals(null, kafka.failure(), "Kafka Streams and the read-back kept running");
-
-                        proxy.restore();
-                        await(() -> out.size() >= 20 && kafka.waitingForKafka() == 0, () -> "(out " + out.size()
-                                + ", waiting " + kafka.waitingForKafka() + ", failure " + kafka.failure() + ")");
-                        assertEquals(null, kafka.failure());
-                        assertEquals(0, kafka.droppedForKafka() + kafka.refusedForKafka() + kafka.notDelivered());
+            try (OutageDesk desk = new OutageDesk("long-outage")) {
+                CuttableProxy proxy = desk.proxy;
+                Map<String, AtomicInteger> out = desk.out;
+                try (KafkaTransportRunner kafka = desk.start(Map.of("delivery.timeout.ms", 4000, "request.timeout.ms", 2000))) {
+                    for (int i = 0; i < 10; i++) {
+                        desk.order("before-" + i);
                     }
+                    await(() -> out.size() >= 10, () -> "(out " + out.size() + ")");
+
+                    proxy.cut();
+                    for (int i = 0; i < 10; i++) {
+                        desk.order("during-" + i);
+                        Thread.sleep(1_000);
+                    }
+                    assertEquals(10, kafka.waitingForKafka(), "all held while Kafka was away");
+                    assertTrue(kafka.kafkaAway(), "said to be away");
+                    assertEquals(null, kafka.failure(), "Kafka Streams and the read-back kept running");
+
+                    proxy.restore();
+                    await(() -> out.size() >= 20 && kafka.waitingForKafka() == 0, () -> "(out " + out.size()
+                            + ", waiting " + kafka.waitingForKafka() + ", failure " + kafka.failure() + ")");
+                    assertEquals(null, kafka.failure());
+                    assertEquals(0, kafka.droppedForKafka() + kafka.refusedForKafka() + kafka.notDelivered());
                 }
                 assertEquals(20, out.size());
                 out.forEach((id, n) -> assertEquals(1, n.get(), id + " came out once"));
@@ -169,39 +151,30 @@ class KafkaOutageIT {
     @Test
     void theHealthCheckSaysKafkaIsAwayWhileNothingIsBeingSent() {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            try (CuttableProxy proxy = new CuttableProxy();
-                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
-                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
-                String bootstrap = "localhost:" + proxy.port();
-                String app = "quiet-outage";
-                new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
-                Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
-                TributaryMetrics metrics = TributaryMetrics.builder().build();
-                try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
-                    bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
-                            m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
-                    try (KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
-                            new KafkaTransportRunner.Options(bootstrap, app, false, Map.of()));
-                         var registered = kafka.registerMetrics(metrics)) {
-                        assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
-                        bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "before", 10), Priority.NORMAL);
-                        await(() -> out.size() == 1, () -> "(out " + out.size() + ")");
-                        await(() -> healthy(metrics), () -> "(healthy: " + healthMessage(metrics) + ")");
+            TributaryMetrics metrics = TributaryMetrics.builder().build();
+            try (OutageDesk desk = new OutageDesk("quiet-outage")) {
+                CuttableProxy proxy = desk.proxy;
+                String bootstrap = desk.bootstrap;
+                Map<String, AtomicInteger> out = desk.out;
+                try (KafkaTransportRunner kafka = desk.start(Map.of());
+                     var registered = kafka.registerMetrics(metrics)) {
+                    desk.order("before");
+                    await(() -> out.size() == 1, () -> "(out " + out.size() + ")");
+                    await(() -> healthy(metrics), () -> "(healthy: " + healthMessage(metrics) + ")");
 
-                        proxy.cut();
-                        await(() -> !healthy(metrics), () -> "(still healthy: " + healthMessage(metrics) + ")");
-                        String message = healthMessage(metrics);
-                        assertTrue(message.startsWith("Kafka at " + bootstrap + " has not answered for "), message);
-                        assertTrue(kafka.kafkaAway());
-                        assertEquals(0, kafka.waitingForKafka(), "nothing was sent meanwhile: the bridge has no part in it");
-                        assertEquals(null, kafka.failure());
+                    proxy.cut();
+                    await(() -> !healthy(metrics), () -> "(still healthy: " + healthMessage(metrics) + ")");
+                    String message = healthMessage(metrics);
+                    assertTrue(message.startsWith("Kafka at " + bootstrap + " has not answered for "), message);
+                    assertTrue(kafka.kafkaAway());
+                    assertEquals(0, kafka.waitingForKafka(), "nothing was sent meanwhile: the bridge has no part in it");
+                    assertEquals(null, kafka.failure());
 
-                        proxy.restore();
-                        await(() -> healthy(metrics), () -> "(not healthy again: " + healthMessage(metrics) + ")");
-                        assertFalse(kafka.kafkaAway());
-                        bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "after", 10), Priority.NORMAL);
-                        await(() -> out.size() == 2, () -> "(out " + out.size() + ")");
-                    }
+                    proxy.restore();
+                    await(() -> healthy(metrics), () -> "(not healthy again: " + healthMessage(metrics) + ")");
+                    assertFalse(kafka.kafkaAway());
+                    desk.order("after");
+                    await(() -> out.size() == 2, () -> "(out " + out.size() + ")");
                 }
                 assertEquals(1, out.get("after").get());
             }
@@ -217,42 +190,31 @@ class KafkaOutageIT {
     @Test
     void aRunStoppedWhileKafkaIsAwayStopsAtOnceAndCountsWhatWasNotSent() {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            try (CuttableProxy proxy = new CuttableProxy();
-                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startAdvertising(proxy.port())) {
-                proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
-                String bootstrap = "localhost:" + proxy.port();
-                String app = "stop-while-away";
-                new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
-                Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
-                try (LocalMessageBus bus = LocalMessageBus.withDefaults()) {
-                    bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
-                            m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
-                    KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
-                            new KafkaTransportRunner.Options(bootstrap, app, false, Map.of()));
-                    try {
-                        assertTrue(kafka.awaitRunning(Duration.ofSeconds(60)));
-                        bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "before", 10), Priority.NORMAL);
-                        await(() -> out.size() == 1, () -> "(out " + out.size() + ")");
+            try (OutageDesk desk = new OutageDesk("stop-while-away")) {
+                Map<String, AtomicInteger> out = desk.out;
+                KafkaTransportRunner kafka = desk.start(Map.of());
+                try {
+                    desk.order("before");
+                    await(() -> out.size() == 1, () -> "(out " + out.size() + ")");
 
-                        proxy.cut();
-                        for (int i = 0; i < 5; i++) {
-                            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", "during-" + i, 10), Priority.NORMAL);
-                        }
-                        // the producer still knows the lane's leader, so it takes them and holds them unacknowledged
-                        await(kafka::kafkaAway, () -> "(not said to be away)");
-                        assertEquals(6, kafka.bridged());
-                        assertEquals(1, kafka.bridgedAndAcknowledged());
-
-                        long t0 = System.nanoTime();
-                        kafka.close();
-                        long stopping = (System.nanoTime() - t0) / 1_000_000L;
-                        System.out.println("KafkaOutageIT: a run stopped while Kafka was away took " + stopping + " ms to stop");
-                        assertTrue(stopping < 15_000, "stopping waited on a Kafka that is away: " + stopping + " ms");
-                        assertEquals(5, kafka.droppedForKafka(), "what never reached Kafka is counted");
-                        assertEquals(0, kafka.waitingForKafka(), "and waits no more");
-                    } finally {
-                        kafka.close();
+                    desk.proxy.cut();
+                    for (int i = 0; i < 5; i++) {
+                        desk.order("during-" + i);
                     }
+                    // the producer still knows the lane's leader, so it takes them and holds them unacknowledged
+                    await(kafka::kafkaAway, () -> "(not said to be away)");
+                    assertEquals(6, kafka.bridged());
+                    assertEquals(1, kafka.bridgedAndAcknowledged());
+
+                    long t0 = System.nanoTime();
+                    kafka.close();
+                    long stopping = (System.nanoTime() - t0) / 1_000_000L;
+                    System.out.println("KafkaOutageIT: a run stopped while Kafka was away took " + stopping + " ms to stop");
+                    assertTrue(stopping < 15_000, "stopping waited on a Kafka that is away: " + stopping + " ms");
+                    assertEquals(5, kafka.droppedForKafka(), "what never reached Kafka is counted");
+                    assertEquals(0, kafka.waitingForKafka(), "and waits no more");
+                } finally {
+                    kafka.close();
                 }
             }
         });
@@ -342,6 +304,52 @@ class KafkaOutageIT {
             ids.add(((SubmitOrder) TributarySerde.get().decode(r.value())).getClientOrderId());
         }
         return ids;
+    }
+
+    /**
+     * A broker whose clients reach it through a relay the test cuts, the app's input lanes, and a bus
+     * on which each {@code orders.out} output is counted by its client order id.
+     */
+    private static final class OutageDesk implements AutoCloseable {
+        final CuttableProxy proxy;
+        final EmbeddedKafkaBroker broker;
+        final String bootstrap;
+        final String app;
+        final LocalMessageBus bus = LocalMessageBus.withDefaults();
+        final Map<String, AtomicInteger> out = new ConcurrentHashMap<>();
+
+        OutageDesk(String app) throws IOException {
+            this.app = app;
+            this.proxy = new CuttableProxy();
+            this.broker = EmbeddedKafkaBroker.startAdvertising(proxy.port());
+            proxy.relayTo(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", "")));
+            this.bootstrap = "localhost:" + proxy.port();
+            new KafkaLanes(KafkaLaneSettings.defaults(bootstrap, app)).createTopics(List.of("orders.new.acct-1"), 1);
+            bus.subscribe("orders.out", (Envelope<SubmitOrder> m) -> out.computeIfAbsent(
+                    m.payload().getClientOrderId(), k -> new AtomicInteger()).incrementAndGet(), SubscribeOptions.inline());
+        }
+
+        /** A runner of {@link #passThrough()} with these client settings, running. */
+        KafkaTransportRunner start(Map<String, Object> client) throws InterruptedException {
+            KafkaTransportRunner kafka = KafkaTransportRunner.start(passThrough(), PluginCatalog.empty(), bus,
+                    new KafkaTransportRunner.Options(bootstrap, app, false, client));
+            if (!kafka.awaitRunning(Duration.ofSeconds(60))) {
+                kafka.close();
+                fail("Kafka Streams did not reach RUNNING within 60 s");
+            }
+            return kafka;
+        }
+
+        void order(String clientOrderId) {
+            bus.publish("orders.new.acct-1", "acct-1", RiskTopology.order("acct-1", clientOrderId, 10), Priority.NORMAL);
+        }
+
+        @Override
+        public void close() {
+            bus.close();
+            broker.close();
+            proxy.close();
+        }
     }
 
     private static boolean healthy(TributaryMetrics metrics) {
