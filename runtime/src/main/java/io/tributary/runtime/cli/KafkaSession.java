@@ -110,6 +110,7 @@ final class KafkaSession implements TransportSession {
         out.put("kafka.refused", runner.refusedForKafka());
         out.put("kafka.not-delivered", runner.notDelivered());
         out.put("kafka.bus-writes-not-read-back", runner.busWritesNotReadBack());
+        out.put("kafka.streams-threads-replaced", runner.streamsThreadsReplaced());
         runner.plan().counters().forEach((k, v) -> out.put("kafka." + k, v));
         return out;
     }

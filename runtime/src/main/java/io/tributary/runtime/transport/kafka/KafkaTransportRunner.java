@@ -326,7 +326,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
     /**
      * Registers this run's Kafka figures with {@code metrics}: counters
      * {@code tributary.transport.kafka.{bridged,not-sent,dropped,refused,not-delivered,read-back,duplicates,
-     * bus-writes-not-read-back,dead-lettered}}, the gauge {@code tributary.transport.kafka.waiting} (the
+     * bus-writes-not-read-back,dead-lettered,streams-threads-replaced}}, the gauge {@code tributary.transport.kafka.waiting} (the
      * bridge's outbox) and
      * {@code tributary.transport.kafka.streams.<plan counter>} (undecodable, processing-failed,
      * route-dropped, not-sent per sink), the read-back lanes' lag
@@ -349,6 +349,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
             done.add(metrics.registerTransportCounter(TRANSPORT, "duplicates", back::duplicates));
             done.add(metrics.registerTransportCounter(TRANSPORT, "bus-writes-not-read-back", back::busWritesLeftOut));
             done.add(metrics.registerTransportCounter(TRANSPORT, "dead-lettered", back::deadLettered));
+            done.add(metrics.registerTransportCounter(TRANSPORT, "streams-threads-replaced", running::threadsReplaced));
             plan.liveCounters().forEach((name, total) ->
                     done.add(metrics.registerTransportCounter(TRANSPORT, "streams." + name, total::sum)));
             for (Priority lane : Priority.values()) {
@@ -386,6 +387,11 @@ public final class KafkaTransportRunner implements AutoCloseable {
      */
     public boolean kafkaAway() {
         return reachability.away() != null || !bridge.healthy();
+    }
+
+    /** Kafka Streams threads replaced after a rebalance that did not see the source topics (right after an outage). */
+    public long streamsThreadsReplaced() {
+        return running.threadsReplaced();
     }
 
     /** Messages the bridge took from the bus for Kafka. */

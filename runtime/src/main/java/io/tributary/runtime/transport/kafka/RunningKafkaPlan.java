@@ -5,7 +5,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** One running Kafka Streams instance of a {@link KafkaPlan}. Close it to leave the group. */
 public final class RunningKafkaPlan implements AutoCloseable {
@@ -14,21 +13,18 @@ public final class RunningKafkaPlan implements AutoCloseable {
     private final String name;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final StreamThreadFailureHandler threadFailures;
 
     RunningKafkaPlan(String name, KafkaStreams streams) {
         this.name = name;
         this.streams = streams;
+        this.threadFailures = new StreamThreadFailureHandler(name, System::nanoTime);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            failure.compareAndSet(null, e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(threadFailures);
         streams.start();
     }
 
@@ -43,7 +39,12 @@ public final class RunningKafkaPlan implements AutoCloseable {
 
     /** The exception that stopped a stream thread (e.g. a value that is not an Avro record), or null. */
     public Throwable failure() {
-        return failure.get();
+        return threadFailures.failure();
+    }
+
+    /** Stream threads replaced after a rebalance that did not see the source topics ({@link StreamThreadFailureHandler}). */
+    public long threadsReplaced() {
+        return threadFailures.replacements();
     }
 
     public String name() {
