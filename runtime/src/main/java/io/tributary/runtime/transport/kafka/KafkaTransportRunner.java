@@ -368,6 +368,11 @@ public final class KafkaTransportRunner implements AutoCloseable {
         if (!state.isRunningOrRebalancing()) {
             return "Kafka Streams is " + state;
         }
+        int replaced = running.threadsReplacedInARow();
+        if (replaced > 0) {
+            return "Kafka Streams replaced a stream thread that did not see its source topics (" + replaced
+                    + " in a row); nothing is processed until the rebalance after it (up to session.timeout.ms)";
+        }
         String away = reachability.away();
         if (away != null) {
             return away;

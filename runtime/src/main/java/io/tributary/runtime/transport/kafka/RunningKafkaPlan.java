@@ -18,10 +18,11 @@ public final class RunningKafkaPlan implements AutoCloseable {
     RunningKafkaPlan(String name, KafkaStreams streams) {
         this.name = name;
         this.streams = streams;
-        this.threadFailures = new StreamThreadFailureHandler(name, System::nanoTime);
+        this.threadFailures = new StreamThreadFailureHandler(name);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+                threadFailures.running();
             }
         });
         streams.setUncaughtExceptionHandler(threadFailures);
@@ -47,6 +48,11 @@ public final class RunningKafkaPlan implements AutoCloseable {
         return threadFailures.replacements();
     }
 
+    /** Such replacements since Kafka Streams was last RUNNING: above 0, processing waits for a rebalance. */
+    public int threadsReplacedInARow() {
+        return threadFailures.replacedInARow();
+    }
+
     public String name() {
         return name;
     }
@@ -57,8 +63,8 @@ public final class RunningKafkaPlan implements AutoCloseable {
     }
 
     /**
-     * Stops Kafka Streams, waiting up to {@code wait} for its threads (which commit and leave the group
-     * on the way); past it they finish in the background.
+     * Stops Kafka Streams, waiting up to {@code wait} for its threads (which commit on the way); past it
+     * they finish in the background.
      */
     public void close(Duration wait) {
         streams.close(wait);

@@ -6,10 +6,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 
 /**
  * What a failed Kafka Streams thread means for the run. A rebalance right after Kafka was away can
@@ -17,53 +14,45 @@ import java.util.function.LongSupplier;
  * forgetting the topics they knew): the assignment then fails with {@link MissingSourceTopicException}
  * for topics that exist, and the stream thread dies with it, which stopped the whole application.
  * Kafka Streams' own log says to wait for the metadata; a new thread, whose consumer joins with fresh
- * metadata, does that. So such a failure replaces the thread, by default up to {@link #MAX_REPLACEMENTS}
- * times within {@link #WINDOW} (topics that are really gone fail the run within seconds); anything else stops
- * the application, and the run with it, saying why.
+ * metadata, does that. So such a failure replaces the thread, up to {@link #MAX_IN_A_ROW} times in a
+ * row before the application is RUNNING again ({@link #running()}): topics that are really gone stop
+ * the run after that many rebalances, each of which waits for the dead thread's membership to expire
+ * ({@code session.timeout.ms}). Anything else stops the application, and the run with it, saying why.
  */
 final class StreamThreadFailureHandler implements StreamsUncaughtExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StreamThreadFailureHandler.class);
-    static final int MAX_REPLACEMENTS = 5;
-    static final Duration WINDOW = Duration.ofMinutes(2);
+    static final int MAX_IN_A_ROW = 5;
 
     private final String topology;
-    private final int maxReplacements;
-    private final Duration window;
-    private final LongSupplier nanoClock;
-    private final ArrayDeque<Long> replaced = new ArrayDeque<>();
+    private final int maxInARow;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private int inARow;
     private long replacements;
 
     /** @param topology named in the log and the failure */
-    StreamThreadFailureHandler(String topology, LongSupplier nanoClock) {
-        this(topology, MAX_REPLACEMENTS, WINDOW, nanoClock);
+    StreamThreadFailureHandler(String topology) {
+        this(topology, MAX_IN_A_ROW);
     }
 
-    StreamThreadFailureHandler(String topology, int maxReplacements, Duration window, LongSupplier nanoClock) {
+    StreamThreadFailureHandler(String topology, int maxInARow) {
         this.topology = topology;
-        this.maxReplacements = maxReplacements;
-        this.window = window;
-        this.nanoClock = nanoClock;
+        this.maxInARow = maxInARow;
     }
 
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
         if (missingSourceTopics(exception)) {
-            long now = nanoClock.getAsLong();
-            while (!replaced.isEmpty() && now - replaced.peekFirst() > window.toNanos()) {
-                replaced.pollFirst();
-            }
-            if (replaced.size() < maxReplacements) {
-                replaced.addLast(now);
+            if (inARow < maxInARow) {
+                inARow++;
                 replacements++;
                 LOG.warn("Kafka Streams of topology {} did not see its source topics at a rebalance ({}), as happens right after"
-                        + " Kafka was away; replacing the stream thread ({} of at most {} within {} s)", topology,
-                        CauseChain.describe(exception), replaced.size(), maxReplacements, window.toSeconds());
+                        + " Kafka was away; replacing the stream thread ({} of at most {} in a row)", topology,
+                        CauseChain.describe(exception), inARow, maxInARow);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             failure.compareAndSet(null, new MissingSourceTopicException("Kafka Streams of topology " + topology + " did not see its"
-                    + " source topics at " + (maxReplacements + 1) + " rebalances within " + window.toSeconds()
-                    + " s: do they exist? (" + CauseChain.describe(exception) + ")"));
+                    + " source topics at " + (maxInARow + 1) + " rebalances in a row: do they exist? ("
+                    + CauseChain.describe(exception) + ")"));
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         failure.compareAndSet(null, exception);
@@ -77,6 +66,19 @@ final class StreamThreadFailureHandler implements StreamsUncaughtExceptionHandle
             }
         }
         return false;
+    }
+
+    /** Kafka Streams is RUNNING: the replacements so far did their job. */
+    synchronized void running() {
+        if (inARow > 0) {
+            LOG.info("Kafka Streams of topology {} runs again after {} stream thread replacement(s)", topology, inARow);
+            inARow = 0;
+        }
+    }
+
+    /** Replacements since Kafka Streams was last RUNNING: above 0, a replaced thread waits for its rebalance. */
+    synchronized int replacedInARow() {
+        return inARow;
     }
 
     /** The failure that stopped the application, or null. */

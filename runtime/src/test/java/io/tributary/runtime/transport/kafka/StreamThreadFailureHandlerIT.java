@@ -60,10 +60,14 @@ class StreamThreadFailureHandlerIT {
                  Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 KafkaTopics.create(admin, 1, List.of("out"));
                 // unbounded here: how fast replacements follow each other is Kafka's, the budget is unit-tested
-                StreamThreadFailureHandler handler = new StreamThreadFailureHandler("copy", Integer.MAX_VALUE,
-                        Duration.ofMinutes(2), System::nanoTime);
+                StreamThreadFailureHandler handler = new StreamThreadFailureHandler("copy", Integer.MAX_VALUE);
                 try (KafkaStreams streams = copyInToOut(broker.bootstrapServers(), "replaced-thread")) {
                     streams.setUncaughtExceptionHandler(handler);
+                    streams.setStateListener((now, before) -> {   // as RunningKafkaPlan wires it
+                        if (now == KafkaStreams.State.RUNNING) {
+                            handler.running();
+                        }
+                    });
                     streams.start();
                     await(() -> handler.replacements() >= 1, () -> "(no replacement; state " + streams.state()
                             + ", failure " + handler.failure() + ")");
@@ -89,6 +93,8 @@ class StreamThreadFailureHandlerIT {
                     assertEquals(List.of("after the replacement"), out);
                     assertEquals(KafkaStreams.State.RUNNING, streams.state());
                     assertNull(handler.failure());
+                    assertTrue(handler.replacements() >= 1);
+                    assertEquals(0, handler.replacedInARow(), "RUNNING again starts the count afresh");
                 }
             }
         });
@@ -101,7 +107,7 @@ class StreamThreadFailureHandlerIT {
                  Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 KafkaTopics.create(admin, 1, List.of("out"));
                 // a budget of 1 (the default's counting is unit-tested): each replacement costs a session timeout
-                StreamThreadFailureHandler handler = new StreamThreadFailureHandler("copy", 1, Duration.ofMinutes(2), System::nanoTime);
+                StreamThreadFailureHandler handler = new StreamThreadFailureHandler("copy", 1);
                 try (KafkaStreams streams = copyInToOut(broker.bootstrapServers(), "never-there")) {
                     streams.setUncaughtExceptionHandler(handler);
                     streams.start();
@@ -109,7 +115,7 @@ class StreamThreadFailureHandlerIT {
                             + streams.state() + ")");
                     assertEquals(1, handler.replacements());
                     assertTrue(handler.failure() instanceof MissingSourceTopicException, String.valueOf(handler.failure()));
-                    assertTrue(handler.failure().getMessage().contains("did not see its source topics at 2 rebalances within 120 s: do they exist?"),
+                    assertTrue(handler.failure().getMessage().contains("did not see its source topics at 2 rebalances in a row: do they exist?"),
                             handler.failure().getMessage());
                     await(() -> !streams.state().isRunningOrRebalancing(), () -> "(state " + streams.state() + ")");
                 }
