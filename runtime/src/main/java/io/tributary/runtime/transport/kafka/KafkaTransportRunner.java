@@ -455,7 +455,7 @@ public final class KafkaTransportRunner implements AutoCloseable {
      * reach Kafka is counted as {@code kafka.dropped} and logged.
      */
     @Override
-    public void close() {
+    public synchronized void close() {   // idempotent; a second caller (an embedder's shutdown hook) waits for the first
         if (closed) {
             return;
         }
